@@ -1,0 +1,72 @@
+// Builds the loadable extensions (dist/chrome, dist/firefox) and the store zips.
+// Run by `npm run build`; everything happens offline from the repo's own files.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { zipSync } from 'fflate';
+
+const root = new URL('..', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+function step(title, fn) {
+  const started = performance.now();
+  fn();
+  console.log(`build: ${title} (${Math.round(performance.now() - started)} ms)`);
+}
+
+step('generated sources', () => {
+  if (existsSync(join(root, 'scripts/gen-confusables.mjs'))) {
+    execFileSync(process.execPath, [join(root, 'scripts/gen-confusables.mjs')], { stdio: 'inherit' });
+  }
+});
+
+step('icons', () => {
+  const svg = readFileSync(join(root, 'assets/icon.svg'));
+  const out = join(root, '.cache/public/icons');
+  mkdirSync(out, { recursive: true });
+  for (const size of [16, 32, 48, 128]) {
+    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+    writeFileSync(join(out, `icon-${size}.png`), png);
+  }
+});
+
+for (const target of ['chrome', 'firefox']) {
+  step(`vite build ${target}`, () => {
+    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, OTP_GUARD_TARGET: target },
+    });
+  });
+  step(`check ${target} manifest`, () => {
+    const manifestPath = join(root, 'dist', target, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    // Any web-accessible resource lets every page detect the extension: refuse to ship one.
+    if (manifest.web_accessible_resources?.length) {
+      throw new Error(`${target}: web_accessible_resources must be empty, got ${JSON.stringify(manifest.web_accessible_resources)}`);
+    }
+    delete manifest.web_accessible_resources;
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  });
+}
+
+function filesOf(dir) {
+  const files = {};
+  const walk = (current) => {
+    for (const name of readdirSync(current).sort()) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(dir, path)] = [readFileSync(path), { mtime: new Date('2026-01-01T00:00:00Z') }];
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+for (const target of ['chrome', 'firefox']) {
+  step(`zip ${target}`, () => {
+    const zip = zipSync(filesOf(join(root, 'dist', target)), { level: 9 });
+    writeFileSync(join(root, 'dist', `otp-guard-${target}-${pkg.version}.zip`), zip);
+  });
+}

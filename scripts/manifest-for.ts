@@ -1,0 +1,23 @@
+/** Derives each store's manifest from the one manifest.json, so the two never drift apart. */
+export type BuildTarget = 'chrome' | 'firefox';
+
+type Manifest = Record<string, unknown> & { background?: Record<string, unknown> };
+
+export const FIREFOX_ADDON_ID = 'otp-guard@otp-guard.invalid';
+
+export function manifestFor(base: Manifest, target: BuildTarget): Manifest {
+  const manifest: Manifest = structuredClone(base);
+  if (target === 'chrome') return manifest;
+  const serviceWorker = base.background?.service_worker;
+  manifest.background = { scripts: [serviceWorker], type: 'module' };
+  delete manifest.minimum_chrome_version;
+  manifest.browser_specific_settings = {
+    gecko: {
+      id: FIREFOX_ADDON_ID,
+      strict_min_version: '142.0',
+      // OTP Guard sends nothing anywhere: no data collection to declare.
+      data_collection_permissions: { required: ['none'] },
+    },
+  };
+  return manifest;
+}

@@ -1,0 +1,4 @@
+import browser from 'webextension-polyfill';
+import { startBackground } from './start';
+
+startBackground(browser);

@@ -1,0 +1,3 @@
+import { startContentScript } from './main';
+
+startContentScript();

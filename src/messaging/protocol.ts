@@ -1,0 +1,250 @@
+/**
+ * The one message protocol. Messages are named by direction:
+ *   ui:*  popup/options page → background   (sender must be an allow-listed extension page)
+ *   cs:*  content script → background        (sender must be a content script in a web tab)
+ *   bg:*  background → content script        (sent with tabs.sendMessage; never accepted by the background)
+ * Shapes are checked at run time with valibot before any handler runs; types are inferred from the schemas.
+ * The content script imports this module for types only, so valibot never ships in it.
+ */
+import * as v from 'valibot';
+
+const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Revision = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const ShortText = v.pipe(v.string(), v.maxLength(256));
+const Password = v.pipe(v.string(), v.minLength(1), v.maxLength(1024));
+const Domain = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
+/** Pasted links, imports and backups can be large, but never unbounded (10 MB of text). */
+const BigText = v.pipe(v.string(), v.maxLength(10 * 1024 * 1024));
+
+export const uiMessageSchemas = {
+  'ui:describe-tab': v.strictObject({ type: v.literal('ui:describe-tab'), tabId: TabId }),
+  'ui:vault-status': v.strictObject({ type: v.literal('ui:vault-status') }),
+  'ui:create-vault': v.strictObject({ type: v.literal('ui:create-vault'), password: Password }),
+  'ui:unlock': v.strictObject({ type: v.literal('ui:unlock'), password: Password }),
+  'ui:lock': v.strictObject({ type: v.literal('ui:lock') }),
+  'ui:change-password': v.strictObject({
+    type: v.literal('ui:change-password'),
+    current: Password,
+    next: Password,
+  }),
+  'ui:list-accounts': v.strictObject({ type: v.literal('ui:list-accounts') }),
+  'ui:preview-links': v.strictObject({ type: v.literal('ui:preview-links'), text: BigText }),
+  'ui:preview-manual': v.strictObject({
+    type: v.literal('ui:preview-manual'),
+    issuer: ShortText,
+    accountName: ShortText,
+    secret: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+    kind: v.picklist(['totp', 'hotp', 'steam']),
+    algorithm: v.picklist(['SHA1', 'SHA256', 'SHA512']),
+    digits: v.pipe(v.number(), v.integer()),
+    period: v.pipe(v.number(), v.integer()),
+    counter: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  'ui:scan-tab': v.strictObject({ type: v.literal('ui:scan-tab'), tabId: TabId }),
+  'ui:preview-image': v.strictObject({
+    type: v.literal('ui:preview-image'),
+    /** A data: URL of the image the user chose; decoded in the background. */
+    dataUrl: v.pipe(v.string(), v.startsWith('data:image/'), v.maxLength(20 * 1024 * 1024)),
+  }),
+  'ui:preview-import': v.strictObject({
+    type: v.literal('ui:preview-import'),
+    text: v.optional(BigText),
+    bytesBase64: v.optional(BigText),
+    password: v.optional(Password),
+  }),
+  'ui:commit-pending': v.strictObject({
+    type: v.literal('ui:commit-pending'),
+    pendingIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(1000)),
+    domains: v.optional(v.pipe(v.array(Domain), v.maxLength(50))),
+    expectedRevision: Revision,
+  }),
+  'ui:update-account': v.strictObject({
+    type: v.literal('ui:update-account'),
+    id: Id,
+    issuer: v.optional(ShortText),
+    accountName: v.optional(ShortText),
+    domains: v.optional(v.pipe(v.array(Domain), v.maxLength(50))),
+    expectedRevision: Revision,
+  }),
+  'ui:delete-account': v.strictObject({ type: v.literal('ui:delete-account'), id: Id, expectedRevision: Revision }),
+  'ui:undo-delete': v.strictObject({ type: v.literal('ui:undo-delete'), undoToken: Id }),
+  'ui:reorder': v.strictObject({
+    type: v.literal('ui:reorder'),
+    ids: v.pipe(v.array(Id), v.maxLength(5000)),
+    expectedRevision: Revision,
+  }),
+  'ui:hotp-next': v.strictObject({ type: v.literal('ui:hotp-next'), id: Id }),
+  'ui:export-account-qr': v.strictObject({ type: v.literal('ui:export-account-qr'), id: Id, password: Password }),
+  'ui:export-backup': v.strictObject({ type: v.literal('ui:export-backup'), password: v.optional(Password) }),
+  'ui:inspect-backup': v.strictObject({ type: v.literal('ui:inspect-backup'), fileText: BigText, password: Password }),
+  'ui:restore-backup': v.strictObject({
+    type: v.literal('ui:restore-backup'),
+    token: Id,
+    mode: v.picklist(['merge', 'replace']),
+  }),
+  'ui:get-settings': v.strictObject({ type: v.literal('ui:get-settings') }),
+  'ui:set-settings': v.strictObject({
+    type: v.literal('ui:set-settings'),
+    patch: v.strictObject({
+      autoLockMinutes: v.optional(v.pipe(v.number(), v.minValue(0.05), v.maxValue(24 * 60))),
+      autoFill: v.optional(v.boolean()),
+      autoSubmit: v.optional(v.boolean()),
+      backupReminder: v.optional(v.boolean()),
+      sync: v.optional(v.boolean()),
+    }),
+  }),
+  'ui:trust-site': v.strictObject({ type: v.literal('ui:trust-site'), tabId: TabId }),
+} as const;
+
+export const csMessageSchemas = {
+  'cs:hello': v.strictObject({ type: v.literal('cs:hello') }),
+  'cs:request-code': v.strictObject({ type: v.literal('cs:request-code'), accountId: v.optional(Id) }),
+  'cs:open-popup': v.strictObject({ type: v.literal('cs:open-popup') }),
+} as const;
+
+export type UiMessageType = keyof typeof uiMessageSchemas;
+export type CsMessageType = keyof typeof csMessageSchemas;
+export type UiMessage<T extends UiMessageType = UiMessageType> = v.InferOutput<(typeof uiMessageSchemas)[T]>;
+export type CsMessage<T extends CsMessageType = CsMessageType> = v.InferOutput<(typeof csMessageSchemas)[T]>;
+export type PopupToBackground = UiMessage;
+export type ContentToBackground = CsMessage;
+
+/** Background → content script. */
+export type BackgroundToContent =
+  | { type: 'bg:fill-code'; code: string; accountId: string; overwrite: boolean }
+  | { type: 'bg:page-state'; state: PageState }
+  | { type: 'bg:notice'; text: string };
+
+// ---- Replies -------------------------------------------------------------------------------
+
+export interface ErrorReply {
+  /** A stable machine code ('refused', 'bad-shape', 'locked', 'conflict', ...). */
+  code: string;
+  /** Plain words for the user. */
+  message: string;
+}
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorReply };
+
+export type VerdictKind = 'verified' | 'lookalike' | 'unknown' | 'not-a-website' | 'invalid';
+
+/** What the popup's "This page" panel shows. Computed in the background from the tab's own URL. */
+export interface PageReport {
+  verdict: VerdictKind;
+  /** Why it is not a website, or why it could not be read. */
+  notWebsiteReason?: string;
+  scheme?: 'https' | 'http';
+  /** Host as the browser has it (punycode for IDN). */
+  asciiHost?: string;
+  /** Host in Unicode; equals asciiHost for plain ASCII names. */
+  unicodeHost?: string;
+  registrableDomain?: string;
+  unicodeRegistrableDomain?: string;
+  brand?: { name: string; primaryDomain: string };
+  imitates?: { name: string; primaryDomain: string };
+  reasons: string[];
+  /** Positions in unicodeHost of characters that imitate others. */
+  confusables: { index: number; char: string; looksLike: string }[];
+  trustedByUser: boolean;
+}
+
+/** What a content script learns about its page: enough to display, never enough to decide. */
+export interface PageState {
+  verdict: VerdictKind;
+  locked: boolean;
+  /** True when the background would release a code to this frame now (or after unlock). */
+  fillable: boolean;
+  autoFill: boolean;
+  warning?: { headline: string; details: string[]; realSiteUrl?: string; realSiteName?: string };
+  accounts: { id: string; label: string }[];
+}
+
+export interface VaultStatusReport {
+  state: 'none' | 'locked' | 'unlocked';
+  readOnly: boolean;
+  readOnlyReason?: string;
+  retryAfterMs: number;
+  damaged: { id: string; name: string; reason: string }[];
+}
+
+export interface AccountView {
+  id: string;
+  issuer: string;
+  accountName: string;
+  kind: 'totp' | 'hotp' | 'steam';
+  digits: number;
+  period: number;
+  domains: string[];
+  code: string;
+  /** The next period's code, given in the last seconds of a period. */
+  nextCode?: string;
+  secondsRemaining: number;
+  warnings: string[];
+}
+
+export interface AccountsList {
+  revision: number;
+  accounts: AccountView[];
+  damaged: { id: string; name: string; reason: string }[];
+  readOnly: boolean;
+  backupReminder: boolean;
+}
+
+export interface PendingPreview {
+  pendingId: string;
+  issuer: string;
+  accountName: string;
+  code: string;
+  warnings: string[];
+  proposedDomains: string[];
+  duplicateOf?: { id: string; why: 'same-secret' | 'same-issuer-account' };
+}
+
+export interface PreviewReply {
+  source: string;
+  previews: PendingPreview[];
+  unsupported: { name: string; reason: string }[];
+  errors: string[];
+}
+
+export interface Settings {
+  autoLockMinutes: number;
+  autoFill: boolean;
+  autoSubmit: boolean;
+  backupReminder: boolean;
+  sync: boolean;
+}
+
+export interface UiReplies {
+  'ui:describe-tab': PageReport;
+  'ui:vault-status': VaultStatusReport;
+  'ui:create-vault': VaultStatusReport;
+  'ui:unlock': VaultStatusReport;
+  'ui:lock': VaultStatusReport;
+  'ui:change-password': VaultStatusReport;
+  'ui:list-accounts': AccountsList;
+  'ui:preview-links': PreviewReply;
+  'ui:preview-manual': PreviewReply;
+  'ui:scan-tab': PreviewReply;
+  'ui:preview-image': PreviewReply;
+  'ui:preview-import': PreviewReply;
+  'ui:commit-pending': { added: number; revision: number };
+  'ui:update-account': { revision: number };
+  'ui:delete-account': { revision: number; undoToken: string };
+  'ui:undo-delete': { revision: number };
+  'ui:reorder': { revision: number };
+  'ui:hotp-next': { code: string };
+  'ui:export-account-qr': { svg: string };
+  'ui:export-backup': { fileName: string; fileText: string };
+  'ui:inspect-backup': { token: string; entries: number; fresh: number; duplicates: number };
+  'ui:restore-backup': { added: number; revision: number };
+  'ui:get-settings': Settings;
+  'ui:set-settings': Settings;
+  'ui:trust-site': PageReport;
+}
+
+export interface CsReplies {
+  'cs:hello': PageState;
+  'cs:request-code': { code: string; accountId: string };
+  'cs:open-popup': { opened: boolean };
+}

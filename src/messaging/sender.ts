@@ -1,0 +1,47 @@
+/**
+ * Who sent a message, decided from the browser's own `sender` data only — never from the message.
+ * Pure: the shell passes the browser's MessageSender and the extension's identity in.
+ */
+export interface SenderData {
+  id?: string;
+  url?: string;
+  origin?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+export interface ExtensionIdentity {
+  id: string;
+  /** e.g. "chrome-extension://abc.../" or "moz-extension://uuid/" */
+  baseUrl: string;
+  /** Paths of the extension pages allowed to send ui:* messages. */
+  pages: readonly string[];
+}
+
+export type SenderRole =
+  | { role: 'extension-page'; page: string }
+  | { role: 'content-script'; tabId: number; frameId: number; frameUrl: string; tabUrl?: string }
+  | { role: 'refused'; reason: string };
+
+const WEB_SCHEME = /^https?:\/\//i;
+
+export function classifySender(sender: SenderData, self: ExtensionIdentity): SenderRole {
+  if (sender.id !== self.id) return { role: 'refused', reason: 'sender is not this extension' };
+  const url = sender.url ?? '';
+  if (url.startsWith(self.baseUrl)) {
+    const path = url.slice(self.baseUrl.length).split(/[?#]/)[0] ?? '';
+    if (self.pages.includes(path)) return { role: 'extension-page', page: path };
+    return { role: 'refused', reason: `extension page not allowed: ${path}` };
+  }
+  const tabId = sender.tab?.id;
+  if (typeof tabId === 'number' && tabId >= 0 && typeof sender.frameId === 'number' && WEB_SCHEME.test(url)) {
+    return {
+      role: 'content-script',
+      tabId,
+      frameId: sender.frameId,
+      frameUrl: url,
+      ...(sender.tab?.url ? { tabUrl: sender.tab.url } : {}),
+    };
+  }
+  return { role: 'refused', reason: 'not an extension page nor a content script in a web tab' };
+}

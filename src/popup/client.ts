@@ -1,0 +1,27 @@
+/**
+ * The popup's only way to the background. Views get a BackgroundClient and never touch browser.*;
+ * tests pass a mock (client-mock.ts).
+ */
+import type { Reply, UiMessage, UiMessageType, UiReplies } from '../messaging/protocol';
+
+export class BackgroundError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackgroundError';
+  }
+}
+
+export interface BackgroundClient {
+  send<T extends UiMessageType>(message: UiMessage<T>): Promise<UiReplies[T]>;
+  /** The tab the popup was opened for (the active tab of its window). */
+  activeTabId(): Promise<number | undefined>;
+}
+
+export function unwrapReply<T>(reply: Reply<T> | undefined): T {
+  if (!reply) throw new BackgroundError('no-reply', 'OTP Guard did not answer. Try again.');
+  if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message);
+  return reply.value;
+}

@@ -1,0 +1,135 @@
+/**
+ * Loads the built extension (dist/chrome) into Debian's Chromium through playwright-core and offers
+ * the helpers every real-browser test uses. All traffic stays on 127.0.0.1.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type FixtureServer, startFixtureServer } from './server';
+
+// The worker-side helpers below run inside the extension's service worker, where `chrome` exists.
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+};
+
+export const DIST_CHROME = join(import.meta.dirname, '..', '..', '..', 'dist', 'chrome');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  context: BrowserContext;
+  server: FixtureServer;
+  extensionId: string;
+  /** Open `https://host/path` (or the given scheme) in a new tab. */
+  openAt(url: string): Promise<Page>;
+  /** The extension's service worker (waits for it if it was stopped). */
+  serviceWorker(): Promise<Worker>;
+  /** Stop the service worker through CDP, as the browser does when it is idle. */
+  stopServiceWorker(): Promise<void>;
+  /** Open the popup page in a tab, standing for `page`'s tab. */
+  openPopupFor(page: Page | null): Promise<Page>;
+  /** The tab id the browser gave `page`. */
+  tabIdOf(page: Page): Promise<number>;
+  /** Refusals the background logged (diagnostics in session storage). */
+  refusals(): Promise<{ reason: string; type?: string; role: string }[]>;
+  close(): Promise<void>;
+}
+
+export async function launchHarness(): Promise<Harness> {
+  const server = await startFixtureServer();
+  const profile = mkdtempSync(join(tmpdir(), 'otp-guard-e2e-'));
+  const resolverRules = [
+    'MAP *.google.com ~NOTFOUND',
+    'MAP *.googleapis.com ~NOTFOUND',
+    'MAP *.gstatic.com ~NOTFOUND',
+    `MAP * 127.0.0.1:${server.port}`,
+    'EXCLUDE localhost',
+    'EXCLUDE 127.0.0.1',
+  ].join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${DIST_CHROME}`,
+      `--load-extension=${DIST_CHROME}`,
+      `--host-resolver-rules=${resolverRules}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-gpu',
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites',
+    ],
+  });
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(firstWorker.url()).host;
+
+  const serviceWorker = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((worker) => worker.url().includes(extensionId));
+    if (existing) return existing;
+    // A stopped worker starts again on the next event; opening an extension page is one.
+    const waiter = context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const poke = await context.newPage();
+    await poke.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    const worker = await waiter;
+    await poke.close();
+    return worker;
+  };
+
+  const harness: Harness = {
+    context,
+    server,
+    extensionId,
+    async openAt(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    serviceWorker,
+    async stopServiceWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      const deadline = Date.now() + 5_000;
+      while (context.serviceWorkers().some((w) => w.url().includes(extensionId)) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async tabIdOf(page) {
+      const worker = await serviceWorker();
+      const url = page.url();
+      return worker.evaluate(async (target: string) => {
+        const tabs = await chrome.tabs.query({});
+        const tab = tabs.filter((t) => t.url === target).at(-1);
+        if (!tab?.id) throw new Error(`no tab for ${target}`);
+        return tab.id;
+      }, url);
+    },
+    async openPopupFor(page) {
+      const popup = await context.newPage();
+      const tabId = page ? await harness.tabIdOf(page) : '';
+      await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html${tabId ? `?tab=${tabId}` : ''}`);
+      return popup;
+    },
+    async refusals() {
+      const worker = await serviceWorker();
+      return worker.evaluate(async () => {
+        const stored = await chrome.storage.session.get('diagnostics/refusals');
+        return (stored['diagnostics/refusals'] ?? []) as { reason: string; type?: string; role: string }[];
+      });
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}

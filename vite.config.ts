@@ -1,0 +1,30 @@
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+import { manifestFor, type BuildTarget } from './scripts/manifest-for.ts';
+
+// One config, two stores: OTP_GUARD_TARGET picks the browser (scripts/build.mjs builds both).
+const target: BuildTarget = process.env.OTP_GUARD_TARGET === 'firefox' ? 'firefox' : 'chrome';
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    crx({
+      manifest: manifestFor(baseManifest, target),
+      browser: target,
+      // One self-contained content script: no loader chunk exposed through web_accessible_resources.
+      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+    }),
+  ],
+  publicDir: '.cache/public',
+  build: {
+    outDir: `dist/${target}`,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: false,
+    rollupOptions: { input: { options: 'src/options/index.html' } },
+  },
+  server: { port: 5173, strictPort: true, hmr: false },
+});

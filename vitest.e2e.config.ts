@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Real-browser tests of the built extension (dist/chrome) in Debian's Chromium: one browser at a time.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    fileParallelism: false,
+    reporters: ['default', './tests/setup/plain-count-reporter.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
