@@ -1,0 +1,137 @@
+/**
+ * Small readers over a DOM passed in. No DOM globals: elements are recognised by localName,
+ * the window (for computed style) comes from the node's own document.
+ */
+
+export const isInputElement = (node: unknown): node is HTMLInputElement =>
+  typeof node === 'object' && node !== null && (node as Element).localName === 'input';
+
+/** Input types that can hold a typed code. */
+const CODE_TYPES = new Set(['', 'text', 'tel', 'number', 'password']);
+
+export const inputType = (input: HTMLInputElement): string => (input.getAttribute('type') ?? '').trim().toLowerCase();
+
+export const hasCodeType = (input: HTMLInputElement): boolean => CODE_TYPES.has(inputType(input));
+
+/** The parent element, crossing from a shadow root to its host. */
+export const parentAcrossShadow = (element: Element): Element | null => {
+  if (element.parentElement) return element.parentElement;
+  const root = element.parentNode;
+  return root && 'host' in root ? (root as ShadowRoot).host : null;
+};
+
+/** Every input under `root`, one list per tree (the root itself, then each open shadow root, depth-first). */
+export const collectInputsByTree = (root: ParentNode): HTMLInputElement[][] => {
+  const trees: HTMLInputElement[][] = [];
+  const visit = (tree: ParentNode) => {
+    const inputs: HTMLInputElement[] = [];
+    const shadowRoots: ShadowRoot[] = [];
+    const self = tree as Element;
+    if (self.shadowRoot) shadowRoots.push(self.shadowRoot);
+    for (const element of tree.querySelectorAll('*')) {
+      if (isInputElement(element)) inputs.push(element);
+      // Only open roots are visible here: closed ones return null, by design of the platform.
+      if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
+    }
+    trees.push(inputs);
+    for (const shadowRoot of shadowRoots) visit(shadowRoot);
+  };
+  visit(root);
+  return trees;
+};
+
+const windowOf = (node: Node): (Window & typeof globalThis) | null =>
+  (node.ownerDocument?.defaultView as (Window & typeof globalThis) | null | undefined) ?? null;
+
+const MAX_ANCESTORS = 40;
+
+/**
+ * An input a user could type into: a code-shaped type, enabled, editable, rendered and not hidden.
+ * Transparent inputs stay usable on purpose: OTP widgets often overlay an invisible input on drawn boxes.
+ */
+export const isUsableInput = (input: HTMLInputElement): boolean => {
+  if (!hasCodeType(input) || input.disabled || input.readOnly || input.hasAttribute('readonly')) return false;
+  const view = windowOf(input);
+  if (view?.getComputedStyle) {
+    const style = view.getComputedStyle(input);
+    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return false;
+  }
+  const check = (input as Partial<Pick<Element, 'checkVisibility'>>).checkVisibility;
+  if (typeof check === 'function' && !check.call(input)) return false;
+  let element: Element | null = input;
+  for (let depth = 0; element && depth < MAX_ANCESTORS; depth++) {
+    if (element.hasAttribute('hidden')) return false;
+    if ((element as HTMLElement).style?.display === 'none') return false;
+    if (element.localName === 'fieldset' && element.hasAttribute('disabled')) return false;
+    element = parentAcrossShadow(element);
+  }
+  return true;
+};
+
+const byId = (node: Node, id: string): Element | null => {
+  const root = node.getRootNode() as Partial<Pick<Document, 'getElementById'>>;
+  return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
+};
+
+const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** Text of `<label for>` and wrapping labels. */
+export const labelText = (input: HTMLInputElement): string => {
+  const parts: string[] = [];
+  const labels = input.labels;
+  if (labels) for (const label of labels) parts.push(squash(label.textContent));
+  else {
+    const wrapping = input.closest('label');
+    if (wrapping) parts.push(squash(wrapping.textContent));
+  }
+  return parts.filter(Boolean).join(' ');
+};
+
+/** Text of the elements named by aria-labelledby. */
+export const labelledByText = (input: Element): string =>
+  (input.getAttribute('aria-labelledby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => squash(byId(input, id)?.textContent))
+    .join(' ');
+
+const FORM_CONTROLS = 'input,select,textarea,button';
+const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
+const NEARBY_LEVELS = 3;
+const NEARBY_SIBLINGS = 3;
+const NEARBY_CHARS = 240;
+
+/**
+ * Text just before the input: up to 3 previous siblings at each of 3 ancestor levels,
+ * skipping siblings that hold other form controls (their text describes those), plus the form's legend/headings.
+ * Bounded in characters so a long page costs little.
+ */
+export const nearbyText = (input: Element): string => {
+  const parts: string[] = [];
+  let length = 0;
+  const add = (text: string) => {
+    const clean = squash(text);
+    if (clean && length < NEARBY_CHARS) {
+      parts.push(clean.slice(0, NEARBY_CHARS - length));
+      length += clean.length;
+    }
+  };
+  let node: Element | null = input;
+  for (let level = 0; node && level < NEARBY_LEVELS && length < NEARBY_CHARS; level++) {
+    let sibling = node.previousSibling;
+    for (let count = 0; sibling && count < NEARBY_SIBLINGS; sibling = sibling.previousSibling) {
+      if (sibling.nodeType === 3) add(sibling.textContent ?? '');
+      else if (sibling.nodeType === 1) {
+        const element = sibling as Element;
+        if (SKIPPED_TAGS.has(element.localName) || element.matches(FORM_CONTROLS) || element.querySelector(FORM_CONTROLS))
+          continue;
+        add(element.textContent ?? '');
+      } else continue;
+      count++;
+    }
+    node = parentAcrossShadow(node);
+  }
+  const group = input.closest('form,fieldset');
+  if (group) for (const heading of group.querySelectorAll('legend,h1,h2,h3,h4')) add(heading.textContent ?? '');
+  return parts.join(' ');
+};
