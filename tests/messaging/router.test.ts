@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PageReport } from '../../src/messaging/protocol';
+import { createRouter, HandlerError, type RefusalLog } from '../../src/messaging/router';
+import type { SenderRole } from '../../src/messaging/sender';
+
+const popup: SenderRole = { role: 'extension-page', page: 'src/popup/index.html' };
+const content: SenderRole = { role: 'content-script', tabId: 2, frameId: 0, frameUrl: 'https://a.example/' };
+const report: PageReport = { verdict: 'unknown', reasons: [], confusables: [], trustedByUser: false };
+
+function setup() {
+  const refused = vi.fn<RefusalLog['refused']>();
+  const describeTab = vi.fn(async () => report);
+  const hello = vi.fn(async () => ({ verdict: 'unknown' as const, locked: true, fillable: false, autoFill: false, accounts: [] }));
+  const route = createRouter({ ui: { 'ui:describe-tab': describeTab }, cs: { 'cs:hello': hello } }, { refused });
+  return { route, refused, describeTab, hello };
+}
+
+describe('router', () => {
+  it('dispatches a well-formed message from the right role', async () => {
+    const { route, describeTab } = setup();
+    expect(await route({ type: 'ui:describe-tab', tabId: 7 }, popup)).toEqual({ ok: true, value: report });
+    expect(describeTab).toHaveBeenCalledWith({ type: 'ui:describe-tab', tabId: 7 }, popup);
+  });
+
+  it('refuses a content script posing as the popup, and logs why', async () => {
+    const { route, refused, describeTab } = setup();
+    const reply = await route({ type: 'ui:describe-tab', tabId: 7 }, content);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(describeTab).not.toHaveBeenCalled();
+    expect(refused).toHaveBeenCalledWith(expect.stringContaining('content-script sent ui:describe-tab'), {
+      type: 'ui:describe-tab',
+      role: 'content-script',
+    });
+  });
+
+  it('refuses the popup sending a content-script message', async () => {
+    const { route, hello } = setup();
+    expect(await route({ type: 'cs:hello' }, popup)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(hello).not.toHaveBeenCalled();
+  });
+
+  it('refuses any message from a refused sender', async () => {
+    const { route, refused } = setup();
+    expect(await route({ type: 'ui:describe-tab', tabId: 1 }, { role: 'refused', reason: 'web page' })).toMatchObject({
+      ok: false,
+      error: { code: 'refused' },
+    });
+    expect(refused).toHaveBeenCalledWith('web page', { type: 'ui:describe-tab', role: 'refused' });
+  });
+
+  it.each([
+    ['a string', 'hello'],
+    ['null', null],
+    ['no type', { tabId: 1 }],
+    ['an unknown type', { type: 'ui:steal-secrets' }],
+    ['a type of no direction', { type: 'describe-tab', tabId: 1 }],
+    ['a background→content type', { type: 'bg:fill-code', code: '123456' }],
+    ['a wrong field type', { type: 'ui:describe-tab', tabId: 'seven' }],
+    ['a negative tab id', { type: 'ui:describe-tab', tabId: -1 }],
+    ['an extra field', { type: 'ui:describe-tab', tabId: 1, url: 'https://evil.example/' }],
+  ])('refuses %s with a logged reason', async (_name, message) => {
+    const { route, refused, describeTab } = setup();
+    const reply = await route(message, popup);
+    expect(reply.ok).toBe(false);
+    expect(describeTab).not.toHaveBeenCalled();
+    expect(refused).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a handler refusal into an error reply', async () => {
+    const refused = vi.fn();
+    const route = createRouter(
+      {
+        ui: {
+          'ui:describe-tab': async () => {
+            throw new HandlerError('locked', 'OTP Guard is locked.');
+          },
+        },
+        cs: {},
+      },
+      { refused },
+    );
+    expect(await route({ type: 'ui:describe-tab', tabId: 1 }, popup)).toEqual({
+      ok: false,
+      error: { code: 'locked', message: 'OTP Guard is locked.' },
+    });
+  });
+
+  it('keeps the worker alive when a handler fails unexpectedly', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const route = createRouter(
+      {
+        ui: {
+          'ui:describe-tab': async () => {
+            throw new TypeError('boom');
+          },
+        },
+        cs: {},
+      },
+      { refused: vi.fn() },
+    );
+    expect(await route({ type: 'ui:describe-tab', tabId: 1 }, popup)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    error.mockRestore();
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { classifySender, type ExtensionIdentity } from '../../src/messaging/sender';
+
+const self: ExtensionIdentity = {
+  id: 'abcdefghijklmnop',
+  baseUrl: 'chrome-extension://abcdefghijklmnop/',
+  pages: ['src/popup/index.html', 'src/options/index.html'],
+};
+
+describe('classifySender', () => {
+  it('knows the popup and the options page by their URL', () => {
+    expect(classifySender({ id: self.id, url: `${self.baseUrl}src/popup/index.html?tab=3` }, self)).toEqual({
+      role: 'extension-page',
+      page: 'src/popup/index.html',
+    });
+    expect(classifySender({ id: self.id, url: `${self.baseUrl}src/options/index.html#import`, tab: { id: 9 } }, self)).toEqual({
+      role: 'extension-page',
+      page: 'src/options/index.html',
+    });
+  });
+
+  it('refuses an extension page that is not on the allow-list', () => {
+    expect(classifySender({ id: self.id, url: `${self.baseUrl}other.html` }, self).role).toBe('refused');
+  });
+
+  it('knows a content script by its tab, frame and web URL', () => {
+    expect(
+      classifySender(
+        { id: self.id, url: 'https://www.amazon.com/ap/mfa', frameId: 0, tab: { id: 4, url: 'https://www.amazon.com/ap/mfa' } },
+        self,
+      ),
+    ).toEqual({
+      role: 'content-script',
+      tabId: 4,
+      frameId: 0,
+      frameUrl: 'https://www.amazon.com/ap/mfa',
+      tabUrl: 'https://www.amazon.com/ap/mfa',
+    });
+  });
+
+  it.each([
+    ['another extension', { id: 'otherextensionid', url: 'chrome-extension://otherextensionid/popup.html' }],
+    ['another extension claiming our popup URL', { id: 'otherextensionid', url: `${self.baseUrl}src/popup/index.html` }],
+    ['no id at all', { url: 'https://evil.example/' }],
+    ['a web URL without a tab', { id: self.id, url: 'https://evil.example/', frameId: 0 }],
+    ['a tab without a frame id', { id: self.id, url: 'https://evil.example/', tab: { id: 3 } }],
+    ['a file: page', { id: self.id, url: 'file:///etc/passwd', frameId: 0, tab: { id: 3 } }],
+  ])('refuses %s', (_name, sender) => {
+    expect(classifySender(sender, self).role).toBe('refused');
+  });
+});
