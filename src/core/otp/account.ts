@@ -1,0 +1,65 @@
+/**
+ * The account model shared by enrolment, imports, the vault and the codes list.
+ * A draft is what a parser produces; an account is a draft the vault has saved.
+ */
+export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
+export type OtpKind = 'totp' | 'hotp' | 'steam';
+
+export interface OtpParams {
+  kind: OtpKind;
+  /** Raw key bytes (decoded from base32). */
+  secret: Uint8Array;
+  algorithm: OtpAlgorithm;
+  /** 6–8 for totp/hotp, always 5 for steam. */
+  digits: number;
+  /** Seconds per code for totp/steam; kept (30) but unused for hotp. */
+  period: number;
+  /** Next HOTP counter; 0 and unused for totp/steam. */
+  counter: number;
+}
+
+export type DraftWarningCode = 'short-secret' | 'issuer-mismatch' | 'counter-defaulted';
+
+export interface DraftWarning {
+  code: DraftWarningCode;
+  message: string;
+}
+
+export interface AccountDraft {
+  issuer: string;
+  accountName: string;
+  otp: OtpParams;
+  /** Registrable domains where this account's code may be filled; parsers leave it empty. */
+  domains: string[];
+  warnings: DraftWarning[];
+}
+
+export interface Account extends AccountDraft {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  order: number;
+}
+
+export const OTP_ALGORITHMS: readonly OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
+export const OTP_KINDS: readonly OtpKind[] = ['totp', 'hotp', 'steam'];
+
+/** Fields the vault assigns when it saves a draft. */
+export interface AccountMeta {
+  id: string;
+  createdAt: number;
+  order: number;
+}
+
+export function accountFromDraft(draft: AccountDraft, meta: AccountMeta): Account {
+  return {
+    ...draft,
+    otp: { ...draft.otp, secret: draft.otp.secret.slice() },
+    domains: [...draft.domains],
+    warnings: draft.warnings.map((warning) => ({ ...warning })),
+    id: meta.id,
+    createdAt: meta.createdAt,
+    updatedAt: meta.createdAt,
+    order: meta.order,
+  };
+}

@@ -1,0 +1,10 @@
+export { AEGIS_SCRYPT_LIMITS, type AegisOptions, parseAegis, parseAegisJson, parseAegisPlain } from './aegis';
+export { parseAndOtp } from './andotp';
+export { parseAuthenticatorExtension } from './authenticator-extension';
+export { parseBitwarden } from './bitwarden';
+export { MAX_IMPORT_BYTES } from './common';
+export { detectAndParseImport, type ImportDeps, type ImportInput } from './detect';
+export { decodeMigrationPayload, parseGoogleMigration } from './google-migration';
+export { parseOtpauthListImport } from './otpauth-list';
+export { parseTwoFas } from './twofas';
+export type { ImportError, ImportErrorCode, ImportFormat, ImportResult, UnsupportedEntry } from './types';
