@@ -31,24 +31,29 @@ export function encodeSteamToken(truncated: number, length: number): string {
   return out;
 }
 
-const STEAM_HOOKS = { encodeToken: encodeSteamToken };
+/**
+ * otplib 13.5's generateSync drops `hooks`, so Steam cannot use its encodeToken hook. Asking for
+ * 10 digits instead yields the whole 31-bit truncated value (< 2^31 < 10^10), which is then
+ * written in Steam's alphabet.
+ */
+const FULL_TRUNCATION_DIGITS = 10;
 
 function runOtplib(params: OtpParams, moving: { counter: number } | { epoch: number }): Result<string, CodeError> {
   const checked = checkOtpParams(params);
   if (!checked.ok) return err({ code: 'bad-params', message: checked.error.message });
   try {
+    const steam = params.kind === 'steam';
     const common = {
       secret: params.secret,
       algorithm: HASH_NAME[params.algorithm],
-      digits: params.digits,
+      digits: steam ? FULL_TRUNCATION_DIGITS : params.digits,
       guardrails: GUARDRAILS,
-      ...(params.kind === 'steam' ? { hooks: STEAM_HOOKS } : {}),
     };
     const code =
       'counter' in moving
         ? generateSync({ ...common, strategy: 'hotp', counter: moving.counter })
         : generateSync({ ...common, strategy: 'totp', period: params.period, epoch: moving.epoch });
-    return ok(code);
+    return ok(steam ? encodeSteamToken(Number(code), params.digits) : code);
   } catch (error) {
     return err({ code: 'otp-library-failed', message: error instanceof Error ? error.message : String(error) });
   }

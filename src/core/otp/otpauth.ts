@@ -62,7 +62,11 @@ function readQuery(query: string): Map<string, string> {
   return params;
 }
 
-function splitLabel(label: string): { prefix: string | null; accountName: string } {
+/** Splits "Issuer:account"; an issuer parameter that itself contains ":" is matched whole. */
+function splitLabel(label: string, issuerParam: string): { prefix: string | null; accountName: string } {
+  if (issuerParam.includes(':') && label.toLowerCase().startsWith(`${issuerParam.toLowerCase()}:`)) {
+    return { prefix: label.slice(0, issuerParam.length).trim(), accountName: label.slice(issuerParam.length + 1).trim() };
+  }
   const colon = label.indexOf(':');
   if (colon === -1) return { prefix: null, accountName: label.trim() };
   return { prefix: label.slice(0, colon).trim(), accountName: label.slice(colon + 1).trim() };
@@ -89,8 +93,9 @@ export function parseOtpauthUri(uri: string): Result<AccountDraft, OtpauthError>
   }
   const label = safeDecode(rawLabel);
   if (label === null) return fail('bad-label', 'label', 'label has broken percent-encoding');
-  const { prefix, accountName } = splitLabel(label);
   const params = readQuery(query);
+  const issuerParam = params.get('issuer')?.trim() ?? '';
+  const { prefix, accountName } = splitLabel(label, issuerParam);
   const warnings: DraftWarning[] = [];
 
   const secretText = params.get('secret');
@@ -100,7 +105,6 @@ export function parseOtpauthUri(uri: string): Result<AccountDraft, OtpauthError>
   const secret = decodeSecret(secretText);
   if (!secret.ok) return secret;
 
-  const issuerParam = params.get('issuer')?.trim() ?? '';
   const issuer = issuerParam !== '' ? issuerParam : (prefix ?? '');
   if (issuerParam !== '' && prefix !== null && prefix !== '' && prefix.toLowerCase() !== issuerParam.toLowerCase()) {
     warnings.push({
