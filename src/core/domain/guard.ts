@@ -1,0 +1,120 @@
+import type { BrandLike, CatalogueLike } from './brand-types';
+import { type LookalikeMatch, LookalikeIndex, type NameSource, type Owner, type Reason } from './detector';
+import { parseTarget, type WebTarget } from './host';
+import { LruCache } from './lru';
+import { confusableChars } from './skeleton';
+
+export type { Reason } from './detector';
+
+export interface AccountRule {
+  accountId: string;
+  /** "Amazon (me@x.com)" */
+  label: string;
+  /** Registrable domains where this account's codes may be used. */
+  domains: string[];
+}
+export interface GuardRules {
+  catalogue: CatalogueLike;
+  accounts: AccountRule[];
+  /** The user's allow-list: registrable domains. */
+  trustedSites: string[];
+}
+export type Verdict =
+  | { kind: 'verified'; target: WebTarget; brand?: { id: string; name: string; primaryDomain: string }; accountIds: string[] }
+  | {
+      kind: 'lookalike';
+      target: WebTarget;
+      imitates: Owner;
+      reasons: Reason[];
+      /** Positions in target.unicodeHost. */
+      confusables: { index: number; char: string; looksLike: string }[];
+    }
+  | { kind: 'unknown'; target: WebTarget; trustedByUser: boolean; reasons?: Reason[] }
+  | { kind: 'not-a-website'; reason: string }
+  | { kind: 'invalid'; reason: string };
+
+export interface Guard {
+  /** Cached per scheme + host. */
+  verdict(urlOrHost: string): Verdict;
+  readonly protectedNameCount: number;
+}
+
+export const GUARD_CACHE_SIZE = 5000;
+
+const registrableLabel = (domain: string): string => domain.split('.')[0] ?? domain;
+
+function hostMatches(host: string, suffix: string): boolean {
+  return host === suffix || host.endsWith(`.${suffix}`);
+}
+
+/** Builds the lookalike index once and answers "is this page the real site?" for any URL or host. */
+export function createGuard(rules: GuardRules): Guard {
+  const brandByDomain = new Map<string, BrandLike>();
+  const brandByTld = new Map<string, BrandLike>();
+  const sources: NameSource[] = [];
+  for (const brand of rules.catalogue.brands) {
+    for (const d of brand.domains) if (!brandByDomain.has(d)) brandByDomain.set(d, brand);
+    for (const t of brand.brandTlds ?? []) brandByTld.set(t, brand);
+    const owner: Owner = { type: 'brand', id: brand.id, name: brand.name, primaryDomain: brand.primaryDomain };
+    sources.push({ owner, names: [...brand.labels, ...(brand.brandTlds ?? [])], domains: brand.domains });
+  }
+  const accountsByDomain = new Map<string, string[]>();
+  for (const account of rules.accounts) {
+    for (const d of account.domains) {
+      const list = accountsByDomain.get(d) ?? [];
+      list.push(account.accountId);
+      accountsByDomain.set(d, list);
+    }
+    const primaryDomain = account.domains[0] ?? '';
+    const owner: Owner = { type: 'account', id: account.accountId, name: account.label, primaryDomain };
+    // An account's own domains are protected names unless a catalogue brand already covers them.
+    const names = account.domains.filter((d) => !brandByDomain.has(d)).map(registrableLabel);
+    if (names.length > 0) sources.push({ owner, names, domains: account.domains });
+  }
+  const trusted = new Set(rules.trustedSites);
+  const index = new LookalikeIndex(sources);
+  const cache = new LruCache<string, Verdict>(GUARD_CACHE_SIZE);
+
+  function decide(target: WebTarget): Verdict {
+    const reg = target.registrableDomain;
+    const brand = brandByDomain.get(reg) ?? brandByTld.get(target.publicSuffix);
+    const accountIds = accountsByDomain.get(reg) ?? [];
+    if (brand || accountIds.length > 0) {
+      const publicContent = brand?.publicContentHosts?.some((h) => hostMatches(target.asciiHost, h)) ?? false;
+      if (target.scheme === 'http') {
+        return { kind: 'unknown', target, trustedByUser: false, reasons: [{ code: 'insecure', text: 'The page is not using HTTPS, so it is never treated as the real site.' }] };
+      }
+      if (publicContent) {
+        return { kind: 'unknown', target, trustedByUser: false, reasons: [{ code: 'public-content', text: 'Anyone can publish pages on this part of the site.' }] };
+      }
+      return {
+        kind: 'verified',
+        target,
+        ...(brand ? { brand: { id: brand.id, name: brand.name, primaryDomain: brand.primaryDomain } } : {}),
+        accountIds,
+      };
+    }
+    const match: LookalikeMatch | undefined = index.detect(target);
+    if (match) {
+      if (trusted.has(reg)) return { kind: 'unknown', target, trustedByUser: true, reasons: match.reasons };
+      return { kind: 'lookalike', target, imitates: match.owner, reasons: match.reasons, confusables: confusableChars(target.unicodeHost) };
+    }
+    return { kind: 'unknown', target, trustedByUser: trusted.has(reg) };
+  }
+
+  return {
+    protectedNameCount: index.nameCount,
+    verdict(urlOrHost: string): Verdict {
+      const parsed = parseTarget(urlOrHost);
+      if (!parsed.ok) return { kind: 'invalid', reason: parsed.error.message };
+      const target = parsed.value;
+      if (target.kind === 'not-a-website') return { kind: 'not-a-website', reason: target.reason };
+      const key = `${target.scheme}:${target.asciiHost}`;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const result = decide(target);
+      cache.set(key, result);
+      return result;
+    },
+  };
+}

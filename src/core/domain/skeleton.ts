@@ -1,0 +1,77 @@
+import { CONFUSABLE_PAIRS } from './generated/confusables';
+
+const confusables = new Map<number, string>(CONFUSABLE_PAIRS);
+const MARKS = /\p{M}/gu;
+
+/**
+ * UTS #39 skeleton of a (lower-case) label: NFD, map each code point to its prototype, NFD again;
+ * then marks are dropped and the result lower-cased, because a host name is shown lower case and an
+ * accent on a look-alike letter does not stop it looking like the brand.
+ */
+export function skeleton(label: string): string {
+  let out = '';
+  for (const ch of label.normalize('NFD')) {
+    out += confusables.get(ch.codePointAt(0) ?? 0) ?? ch;
+  }
+  return out.normalize('NFD').replace(MARKS, '').toLowerCase();
+}
+
+/**
+ * Folds ASCII tricks onto one form so "rn"/"m", "vv"/"w", "cl"/"d", "0"/"o", "1"/"l"/"i", "5"/"s"
+ * compare equal. Applied after skeleton() to both the brand names and the page's labels.
+ */
+export function asciiFold(s: string): string {
+  return s.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/cl/g, 'd').replace(/[1i|]/g, 'l').replace(/0/g, 'o').replace(/5/g, 's');
+}
+
+export const fold = (label: string): string => asciiFold(skeleton(label));
+
+/** Characters of `text` that are confusable with something else, for marking them in the UI. */
+export function confusableChars(text: string): { index: number; char: string; looksLike: string }[] {
+  const found: { index: number; char: string; looksLike: string }[] = [];
+  let index = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp >= 0x80) {
+      const base = ch.normalize('NFD');
+      const mapped = confusables.get(cp) ?? skeleton(base);
+      if (mapped !== ch) found.push({ index, char: ch, looksLike: mapped.replace(MARKS, '') });
+    }
+    index += ch.length;
+  }
+  return found;
+}
+
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Georgian', 'Hebrew', 'Arabic', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Thai', 'Devanagari'] as const;
+const SCRIPT_RES = SCRIPTS.map((name) => [name, new RegExp(`^\\p{Script=${name}}$`, 'u')] as const);
+
+/** Scripts of the letters in a label (Common/Inherited characters such as digits and "-" are ignored). */
+export function scriptsOf(label: string): Set<string> {
+  const scripts = new Set<string>();
+  for (const ch of label) {
+    if (/[a-z]/.test(ch)) {
+      scripts.add('Latin');
+      continue;
+    }
+    if (!/\p{L}/u.test(ch)) continue;
+    const hit = SCRIPT_RES.find(([, re]) => re.test(ch));
+    scripts.add(hit ? hit[0] : 'Other');
+  }
+  return scripts;
+}
+
+/** Japanese mixes Han, Hiragana and Katakana legitimately (UTS #39 "Highly Restrictive"). */
+const ALLOWED_MIXES = [new Set(['Han', 'Hiragana', 'Katakana', 'Latin']), new Set(['Han', 'Hangul', 'Latin'])];
+
+export function isMixedScript(label: string): boolean {
+  const scripts = scriptsOf(label);
+  if (scripts.size < 2) return false;
+  return !ALLOWED_MIXES.some((allowed) => [...scripts].every((s) => allowed.has(s)));
+}
+
+/** A label written entirely in one non-Latin script whose skeleton is plain ASCII: it passes for Latin. */
+export function isWholeScriptConfusable(label: string): boolean {
+  const scripts = scriptsOf(label);
+  if (scripts.size !== 1 || scripts.has('Latin')) return false;
+  return /^[a-z0-9-]+$/.test(skeleton(label));
+}
