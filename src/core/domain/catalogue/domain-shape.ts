@@ -14,6 +14,7 @@ const bad = (reason: string): ShapeCheck => ({ ok: false, problem: 'bad-shape', 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const ALPHABETIC = /^[a-z]+$/;
 const NON_ASCII = /[^\x20-\x7e]/;
+const OTHER_CODE_POINT = /\p{C}/u;
 const MAX_HOST_LENGTH = 253;
 
 /** Generic and country TLDs that are open to everyone: never a brand TLD. */
@@ -25,12 +26,13 @@ const OPEN_TLDS = new Set([
 ]);
 
 /**
- * A punycode label must decode to something non-ASCII; the decoder throws on malformed input,
- * so the throw is contained here.
+ * A punycode label must decode to non-ASCII text without control, format or unassigned code
+ * points; the decoder throws on malformed input, so the throw is contained here.
  */
 function isDecodablePunycode(label: string): boolean {
   try {
-    return NON_ASCII.test(toUnicode(label));
+    const decoded = toUnicode(label);
+    return NON_ASCII.test(decoded) && !OTHER_CODE_POINT.test(decoded);
   } catch {
     return false;
   }
