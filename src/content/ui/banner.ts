@@ -1,0 +1,74 @@
+import { createUiHost, isTrustedEvent } from './host';
+
+export interface LookalikeBannerContent {
+  headline: string;
+  details: string[];
+  /** Only an https: URL is linked; anything else is ignored. */
+  realSiteUrl?: string;
+  realSiteName?: string;
+  /** Called when the user follows the "Go to the real site" link (before it navigates). */
+  onRealSite?: () => void;
+  onTrust?: () => void;
+}
+
+const CSS =
+  ':host{left:0!important;top:0!important;width:100%!important}' +
+  '.b{background:#b00020;color:#fff;padding:10px 16px;box-shadow:0 2px 8px #0006;display:flex;flex-wrap:wrap;gap:6px 16px;align-items:center}' +
+  'strong{font-size:15px;font-weight:700;flex:1 1 100%}ul{margin:0;padding-left:18px;flex:1 1 auto}' +
+  'a,button{background:#fff;color:#b00020;border:0;border-radius:4px;padding:6px 10px;cursor:pointer;font-weight:600;text-decoration:none}' +
+  'button.t{background:transparent;color:#fff;border:1px solid #fff}';
+
+const safeHttpsUrl = (url: string | undefined): string | null => {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Shows a full-width warning at the top of a lookalike page. Works before <body> exists.
+ * Page scripts can neither read nor restyle it, and removing it only makes it come back.
+ */
+export const showLookalikeBanner = (doc: Document, content: LookalikeBannerContent): { remove(): void } => {
+  const ui = createUiHost(doc, 'otp-guard-banner', CSS);
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
+    const element = doc.createElement(tag);
+    if (text !== undefined) element.textContent = text;
+    return element;
+  };
+  const box = make('div');
+  box.className = 'b';
+  box.setAttribute('role', 'alert');
+  box.append(make('strong', content.headline));
+  if (content.details.length > 0) {
+    const list = make('ul');
+    for (const detail of content.details) list.append(make('li', detail));
+    box.append(list);
+  }
+  const realSite = safeHttpsUrl(content.realSiteUrl);
+  if (realSite) {
+    const link = make('a', content.realSiteName ? `Go to ${content.realSiteName}` : 'Go to the real site');
+    link.href = realSite;
+    link.target = '_top';
+    link.rel = 'noopener noreferrer';
+    link.addEventListener('click', (event) => {
+      if (isTrustedEvent(event)) content.onRealSite?.();
+      else event.preventDefault();
+    });
+    box.append(link);
+  }
+  const onTrust = content.onTrust;
+  if (onTrust) {
+    const trust = make('button', 'Trust this site');
+    trust.className = 't';
+    trust.type = 'button';
+    trust.addEventListener('click', (event) => {
+      if (isTrustedEvent(event)) onTrust();
+    });
+    box.append(trust);
+  }
+  ui.root.append(box);
+  return { remove: () => ui.remove() };
+};

@@ -1,0 +1,40 @@
+/** Minimum time the button must have stayed still (and visible) before a click counts. */
+export const STABLE_MS = 500;
+
+export interface ClickFacts {
+  isTrusted: boolean;
+  /** `elementsFromPoint` at the click point put our host on top. */
+  topmostIsHost: boolean;
+  /** Lowest computed opacity over the host and its ancestors (1 when fully opaque). */
+  minOpacity: number;
+  /** The host or an ancestor is visibility:hidden, display:none or filtered away. */
+  hidden: boolean;
+  /** The button's position changed between pointerdown and click. */
+  movedDuringClick: boolean;
+  msSinceMoved: number;
+  msSinceShown: number;
+}
+
+export type ClickVerdict = { safe: true } | { safe: false; reason: 'untrusted' | 'covered' | 'transparent' | 'hidden' | 'moved' };
+
+/**
+ * Clickjacking checks for the in-field button: a page could cover it, make it transparent, or slide it
+ * under the pointer to harvest a click meant for something else. Any of these refuses the click.
+ */
+export const clickIsSafe = (facts: ClickFacts): ClickVerdict => {
+  if (!facts.isTrusted) return { safe: false, reason: 'untrusted' };
+  if (facts.hidden) return { safe: false, reason: 'hidden' };
+  if (!(facts.minOpacity >= 1)) return { safe: false, reason: 'transparent' };
+  if (!facts.topmostIsHost) return { safe: false, reason: 'covered' };
+  if (facts.movedDuringClick || facts.msSinceMoved < STABLE_MS || facts.msSinceShown < STABLE_MS)
+    return { safe: false, reason: 'moved' };
+  return { safe: true };
+};
+
+export const REFUSAL_TEXT: Record<Exclude<ClickVerdict, { safe: true }>['reason'], string> = {
+  untrusted: 'Ignored a click not made by you.',
+  covered: 'Click refused: something covers this button.',
+  transparent: 'Click refused: the page made this button see-through.',
+  hidden: 'Click refused: the page hid this button.',
+  moved: 'Click refused: the button just moved. Click again.',
+};

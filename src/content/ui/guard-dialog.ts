@@ -1,0 +1,64 @@
+import { createUiHost, isTrustedEvent } from './host';
+
+const CSS =
+  ':host{left:0!important;top:0!important;width:100%!important;height:100%!important}' +
+  '.s{position:fixed;inset:0;background:#0008;display:grid;place-items:center}' +
+  '.d{background:#fff;color:#202124;max-width:420px;margin:16px;padding:20px;border-radius:8px;border-top:6px solid #b00020;box-shadow:0 8px 32px #0008}' +
+  'strong{display:block;font-size:16px;margin-bottom:8px}p{margin:0 0 16px}' +
+  'button{all:unset;padding:8px 14px;border-radius:4px;cursor:pointer;margin-right:8px;font-weight:600}' +
+  '.no{background:#b00020;color:#fff}.yes{color:#5f6368;border:1px solid #dadce0}';
+
+export type GuardChoice = 'discard' | 'enter';
+
+/**
+ * Asks whether a held code may go to the page. "Don't enter it" is focused and is what Enter/Escape do.
+ * Resolves once, then removes itself.
+ */
+export const askAboutHeldCode = (
+  doc: Document,
+  headline: string,
+  digits: number,
+  onChoice: (choice: GuardChoice) => void,
+): { host: HTMLElement; close(): void } => {
+  const ui = createUiHost(doc, 'otp-guard-dialog', CSS);
+  const screen = doc.createElement('div');
+  screen.className = 's';
+  const dialog = doc.createElement('div');
+  dialog.className = 'd';
+  dialog.setAttribute('role', 'alertdialog');
+  dialog.setAttribute('aria-modal', 'true');
+  const title = doc.createElement('strong');
+  title.textContent = headline;
+  const text = doc.createElement('p');
+  text.textContent = `OTP Guard kept the ${digits}-digit code you entered away from this page. Nothing was sent.`;
+  const discard = doc.createElement('button');
+  discard.className = 'no';
+  discard.textContent = "Don't enter it";
+  const enter = doc.createElement('button');
+  enter.className = 'yes';
+  enter.textContent = 'Enter it anyway';
+  dialog.append(title, text, discard, enter);
+  screen.append(dialog);
+  ui.root.append(screen);
+
+  let done = false;
+  const choose = (choice: GuardChoice) => {
+    if (done) return;
+    done = true;
+    ui.remove();
+    onChoice(choice);
+  };
+  discard.addEventListener('click', (event) => {
+    if (isTrustedEvent(event)) choose('discard');
+  });
+  enter.addEventListener('click', (event) => {
+    if (isTrustedEvent(event)) choose('enter');
+  });
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') choose('discard');
+  });
+  discard.tabIndex = 0;
+  enter.tabIndex = 0;
+  discard.focus();
+  return { host: ui.host, close: () => choose('discard') };
+};
