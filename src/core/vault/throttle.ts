@@ -23,7 +23,9 @@ export function delayAfter(failures: number): number {
 
 /** Pure policy: how long until the next attempt is allowed (0 = now). */
 export function retryAfterMs(state: ThrottleState, now: number): number {
-  const wait = state.lastFailureAt + delayAfter(state.failures) - now;
+  const delay = delayAfter(state.failures);
+  if (delay === 0) return 0;
+  const wait = state.lastFailureAt + delay - now;
   // A clock that went backwards must not lock the user out for longer than the cap.
   return Math.max(0, Math.min(wait, MAX_DELAY_MS));
 }

@@ -2,6 +2,7 @@ import { createWebCryptoPort } from '../../../src/adapters/crypto';
 import type { Argon2idParams, Clock, RandomSource } from '../../../src/core/ports';
 import type { VaultDeps } from '../../../src/core/vault/deps';
 import { MemoryStore, type MemoryStoreOptions } from '../../../src/core/vault/memory-store';
+import type { KeyValueStore } from '../../../src/core/vault/ports';
 import type { OpenVault } from '../../../src/core/vault/open-vault';
 
 export const crypto = createWebCryptoPort();
@@ -41,7 +42,7 @@ export function steppingClock(start = 1_700_000_000_000): Clock & { set(ms: numb
   };
 }
 
-export function makeDeps(store: MemoryStore = new MemoryStore(), overrides: Partial<VaultDeps> = {}): VaultDeps {
+export function makeDeps(store: KeyValueStore = new MemoryStore(), overrides: Partial<VaultDeps> = {}): VaultDeps {
   return {
     store,
     crypto,
