@@ -7,9 +7,10 @@ export type StoreOp = 'get' | 'set' | 'remove' | 'keys' | 'bytesInUse';
  * - `reject`: nothing applied, the call rejects (a failed write).
  * - `apply-then-reject`: the change lands but the caller sees a failure (killed right after the write).
  * - `partial-then-reject`: only the first half of the keys lands (a store without atomic batches).
+ * - `partial-tail-then-reject`: only the second half of the keys lands.
  * - `kill`: nothing applied and this and every later call rejects (worker killed before this call).
  */
-export type FaultMode = 'reject' | 'apply-then-reject' | 'partial-then-reject' | 'kill';
+export type FaultMode = 'reject' | 'apply-then-reject' | 'partial-then-reject' | 'partial-tail-then-reject' | 'kill';
 
 export interface StoreCall {
   readonly index: number;
@@ -97,15 +98,13 @@ export class MemoryStore implements KeyValueStore {
       for (const [key, json] of encoded) next.set(key, json);
       if (totalBytes(next) > this.quotaBytes) throw new QuotaExceededError('QUOTA_BYTES quota exceeded');
     }
-    const applied = fault === 'partial-then-reject' ? encoded.slice(0, Math.ceil(encoded.length / 2)) : encoded;
-    for (const [key, json] of applied) this.data.set(key, json);
+    for (const [key, json] of partial(encoded, fault)) this.data.set(key, json);
     if (fault) throw new Error(`injected failure after write at call ${this.log.length - 1}`);
   }
 
   async remove(keys: string[]): Promise<void> {
     const fault = this.begin('remove', keys);
-    const applied = fault === 'partial-then-reject' ? keys.slice(0, Math.ceil(keys.length / 2)) : keys;
-    for (const key of applied) this.data.delete(key);
+    for (const key of partial(keys, fault)) this.data.delete(key);
     if (fault) throw new Error(`injected failure after remove at call ${this.log.length - 1}`);
   }
 
@@ -118,6 +117,13 @@ export class MemoryStore implements KeyValueStore {
     this.begin('bytesInUse', []);
     return totalBytes(this.data);
   }
+}
+
+function partial<T>(items: readonly T[], fault: FaultMode | false): readonly T[] {
+  const half = Math.ceil(items.length / 2);
+  if (fault === 'partial-then-reject') return items.slice(0, half);
+  if (fault === 'partial-tail-then-reject') return items.slice(items.length - half);
+  return items;
 }
 
 function totalBytes(data: Map<string, string>): number {
