@@ -2,7 +2,7 @@
  * The popup's only way to the background. Views get a BackgroundClient and never touch browser.*;
  * tests pass a mock (client-mock.ts).
  */
-import type { Reply, UiMessage, UiMessageType, UiReplies } from '../messaging/protocol';
+import type { Reply, UiMessage, UiReplies } from '../messaging/protocol';
 
 export class BackgroundError extends Error {
   constructor(
@@ -15,7 +15,7 @@ export class BackgroundError extends Error {
 }
 
 export interface BackgroundClient {
-  send<T extends UiMessageType>(message: UiMessage<T>): Promise<UiReplies[T]>;
+  send<M extends UiMessage>(message: M): Promise<UiReplies[M['type']]>;
   /** The tab the popup was opened for (the active tab of its window). */
   activeTabId(): Promise<number | undefined>;
 }

@@ -1,11 +1,22 @@
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
 import { App } from './app';
 import { browserClient } from './browser-client';
+import { createDomPlatform } from './dom-platform';
 import './popup.css';
 
 // Tests open the popup in a tab and name the tab it stands for (?tab=ID); the background still reads that tab's URL itself.
 const named = Number(new URLSearchParams(location.search).get('tab'));
 const client = Number.isInteger(named) && named > 0 ? { ...browserClient, activeTabId: async () => named } : browserClient;
 
+// Clearing the clipboard needs to read it first (never wipe what the user copied since); that needs clipboardRead.
+const canReadClipboard = await browser.permissions.contains({ permissions: ['clipboardRead'] }).catch(() => false);
+const platform = createDomPlatform({
+  canReadClipboard,
+  openOptions: (section) => {
+    browser.tabs.create({ url: `${browser.runtime.getURL('src/options/index.html')}#${section}` });
+  },
+});
+
 const root = document.getElementById('app');
-if (root) render(<App client={client} />, root);
+if (root) render(<App client={client} platform={platform} />, root);

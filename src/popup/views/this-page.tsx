@@ -10,6 +10,13 @@ const VERDICT_TITLE: Record<PageReport['verdict'], string> = {
   invalid: 'Not a website',
 };
 
+/** Confusable marks of the host, moved onto its registrable domain (the host's last labels). */
+export function marksForSuffix(host: string, suffix: string, marks: PageReport['confusables']): PageReport['confusables'] {
+  if (!suffix || !host.endsWith(suffix)) return [];
+  const offset = Array.from(host).length - Array.from(suffix).length;
+  return marks.filter((mark) => mark.index >= offset).map((mark) => ({ ...mark, index: mark.index - offset }));
+}
+
 /** Marks the characters that imitate others, so the user sees what is off. */
 export function HostWithConfusables({ host, marks }: { host: string; marks: PageReport['confusables'] }) {
   if (marks.length === 0) return <span>{host}</span>;
@@ -20,7 +27,6 @@ export function HostWithConfusables({ host, marks }: { host: string; marks: Page
       {chars.map((char, index) => {
         const mark = marked.get(index);
         return mark ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: characters of a fixed string
           <mark key={index} class="confusable" title={`looks like “${mark.looksLike}”`}>
             {char}
           </mark>
@@ -35,16 +41,26 @@ export function HostWithConfusables({ host, marks }: { host: string; marks: Page
 export function ThisPage({ client, tabId }: { client: BackgroundClient; tabId: number | undefined }) {
   const [report, setReport] = useState<PageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirmTrust, setConfirmTrust] = useState(false);
   useEffect(() => {
     if (tabId === undefined) {
       setError('No tab to check.');
       return;
     }
-    client
-      .send({ type: 'ui:describe-tab', tabId })
+    client.send({ type: 'ui:describe-tab', tabId })
       .then(setReport)
       .catch((e: Error) => setError(e.message));
   }, [client, tabId]);
+
+  async function trust() {
+    if (tabId === undefined) return;
+    setConfirmTrust(false);
+    try {
+      setReport(await client.send({ type: 'ui:trust-site', tabId }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
 
   if (error) return <section class="this-page" data-verdict="error">{error}</section>;
   if (!report) return <section class="this-page">Checking this page…</section>;
@@ -57,7 +73,10 @@ export function ThisPage({ client, tabId }: { client: BackgroundClient; tabId: n
         <dl>
           <dt>Site</dt>
           <dd data-testid="registrable-domain">
-            <HostWithConfusables host={report.unicodeRegistrableDomain ?? ''} marks={[]} />
+            <HostWithConfusables
+              host={report.unicodeRegistrableDomain ?? ''}
+              marks={marksForSuffix(report.unicodeHost ?? '', report.unicodeRegistrableDomain ?? '', report.confusables)}
+            />
           </dd>
           <dt>Address</dt>
           <dd data-testid="unicode-host">
@@ -99,6 +118,41 @@ export function ThisPage({ client, tabId }: { client: BackgroundClient; tabId: n
           </a>
         </div>
       )}
+      {!report.imitates && report.reasons.length > 0 && (
+        <ul class="reasons">
+          {report.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      )}
+      {(report.verdict === 'unknown' || report.verdict === 'lookalike') &&
+        (report.trustedByUser ? (
+          <p class="hint" data-testid="trusted">
+            You marked this site as fine. Codes are still filled only on each account’s own sites.
+          </p>
+        ) : confirmTrust ? (
+          <div class="confirm" role="alertdialog" aria-label="Trust this site?">
+            <p>
+              This site looks like <strong>{report.imitates?.name ?? 'a well-known brand'}</strong> but is not its real
+              site. Trust it only if you are sure it belongs to someone you know. It will still never get your codes.
+            </p>
+            <div class="actions">
+              <button type="button" class="danger" onClick={() => trust()}>
+                Trust it anyway
+              </button>
+              <button type="button" onClick={() => setConfirmTrust(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button
+            type="button"
+            onClick={() => (report.verdict === 'lookalike' ? setConfirmTrust(true) : trust())}
+          >
+            Trust this site
+          </button>
+        ))}
     </section>
   );
 }

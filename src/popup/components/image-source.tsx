@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import type { PreviewReply } from '../../messaging/protocol';
+import { messageOf } from '../format';
+import { useServices } from '../services';
+
+/** Reads a chosen or dropped image and asks the background to decode the QR codes in it. */
+export function ImageSource({ idPrefix, onPreview }: { idPrefix: string; onPreview(reply: PreviewReply): void }) {
+  const { client, platform } = useServices();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+
+  async function use(file: File | undefined) {
+    if (!file) return;
+    if (!file.type.startsWith('image/')) {
+      setProblem('This file is not an image. Choose a picture of a QR code (PNG, JPEG, …).');
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const dataUrl = await platform.readFileAsDataUrl(file);
+      onPreview(await client.send({ type: 'ui:preview-image', dataUrl }));
+    } catch (error) {
+      setProblem(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    // The whole label is the drop target, and clicking it opens the file chooser.
+    <label
+      class={dragging ? 'drop-zone dragging' : 'drop-zone'}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        use(event.dataTransfer?.files[0]);
+      }}
+    >
+      <span>Choose an image of a QR code, or drop it here</span>
+      <input
+        id={`${idPrefix}-image`}
+        type="file"
+        accept="image/*"
+        disabled={busy}
+        onChange={(event) => use(event.currentTarget.files?.[0])}
+      />
+      {busy && <p>Reading the image…</p>}
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+    </label>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  loadStrengthEstimator,
+  MINIMUM_SCORE,
+  SCORE_LABEL,
+  type StrengthEstimator,
+  type StrengthReport,
+} from '../strength';
+
+export interface StrengthState {
+  /** False until the estimator has loaded (or failed to). */
+  ready: boolean;
+  report: StrengthReport | null;
+  loadError?: string;
+}
+
+/** Strength of `password`, computed by the lazily loaded estimator. */
+export function useStrength(password: string): StrengthState {
+  const [estimator, setEstimator] = useState<StrengthEstimator | null>(null);
+  const [loadError, setLoadError] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    loadStrengthEstimator().then(
+      (loaded) => live && setEstimator(() => loaded),
+      () => live && setLoadError('The password checker could not load. Reopen this window and try again.'),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!estimator) return { ready: loadError !== undefined, report: null, ...(loadError ? { loadError } : {}) };
+  return { ready: true, report: password ? estimator(password, ['otp', 'guard', 'otpguard']) : null };
+}
+
+/** Why this new password cannot be used, in plain words; null when it can. */
+export function newPasswordProblem(password: string, confirm: string, strength: StrengthState): string | null {
+  if (!password) return 'Choose a password.';
+  if (strength.loadError) return strength.loadError;
+  if (!strength.ready || !strength.report) return 'Checking the password… try again in a moment.';
+  if (strength.report.score < MINIMUM_SCORE) {
+    return 'This password is too easy to guess. Make it longer, for example a few unrelated words.';
+  }
+  if (password !== confirm) return 'The two passwords are different. Type the same password twice.';
+  return null;
+}
+
+interface Props {
+  idPrefix: string;
+  label: string;
+  password: string;
+  confirm: string;
+  onPassword(value: string): void;
+  onConfirm(value: string): void;
+  strength: StrengthState;
+}
+
+export function NewPasswordFields({ idPrefix, label, password, confirm, onPassword, onConfirm, strength }: Props) {
+  const report = strength.report;
+  return (
+    <div class="new-password">
+      <label for={`${idPrefix}-password`}>{label}</label>
+      <input
+        id={`${idPrefix}-password`}
+        type="password"
+        autocomplete="new-password"
+        value={password}
+        onInput={(event) => onPassword(event.currentTarget.value)}
+      />
+      <div class="strength" aria-live="polite" data-testid="strength">
+        {!strength.ready && password && 'Checking strength…'}
+        {report && (
+          <>
+            <meter min={0} max={4} low={2} high={3} optimum={4} value={report.score} aria-label="Password strength" />{' '}
+            <span data-score={report.score}>{SCORE_LABEL[report.score]}</span>
+            {report.warning && <p class="hint">{report.warning}</p>}
+            {report.suggestions.length > 0 && (
+              <ul class="hint">
+                {report.suggestions.map((suggestion) => (
+                  <li key={suggestion}>{suggestion}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+      <label for={`${idPrefix}-confirm`}>Type it again</label>
+      <input
+        id={`${idPrefix}-confirm`}
+        type="password"
+        autocomplete="new-password"
+        value={confirm}
+        onInput={(event) => onConfirm(event.currentTarget.value)}
+      />
+    </div>
+  );
+}

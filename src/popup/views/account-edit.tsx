@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import type { AccountView } from '../../messaging/protocol';
+import { parseDomains } from '../format';
+
+export interface AccountChanges {
+  issuer: string;
+  accountName: string;
+  domains: string[];
+}
+
+/** Edits the non-secret parts of an account: its names and the sites where its codes may be used. */
+export function AccountEdit({
+  account,
+  onSave,
+  onCancel,
+}: {
+  account: AccountView;
+  onSave(changes: AccountChanges): Promise<string | null>;
+  onCancel(): void;
+}) {
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [accountName, setAccountName] = useState(account.accountName);
+  const [domains, setDomains] = useState(account.domains.join('\n'));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = `edit-${account.id}`;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    const failure = await onSave({ issuer: issuer.trim(), accountName: accountName.trim(), domains: parseDomains(domains) });
+    setBusy(false);
+    setProblem(failure);
+  }
+
+  return (
+    <form class="edit" onSubmit={submit} aria-label={`Edit ${account.issuer || account.accountName}`}>
+      <label for={`${prefix}-issuer`}>Service</label>
+      <input id={`${prefix}-issuer`} value={issuer} onInput={(event) => setIssuer(event.currentTarget.value)} />
+      <label for={`${prefix}-account`}>Account</label>
+      <input id={`${prefix}-account`} value={accountName} onInput={(event) => setAccountName(event.currentTarget.value)} />
+      <label for={`${prefix}-domains`}>Sites where this code may be filled (one per line)</label>
+      <textarea
+        id={`${prefix}-domains`}
+        rows={3}
+        value={domains}
+        placeholder="amazon.com"
+        onInput={(event) => setDomains(event.currentTarget.value)}
+      />
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,225 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { AccountsList, AccountView } from '../../messaging/protocol';
+import { accountLabel, isConflict, messageOf } from '../format';
+import { useServices } from '../services';
+import type { SecondTicker } from '../ticker';
+import type { AccountChanges } from './account-edit';
+import { AccountRow, type RowActions, type RowMode } from './account-row';
+
+export const CLIPBOARD_CLEAR_MS = 30_000;
+const SNACKBAR_MS = 10_000;
+export const CONFLICT_MESSAGE = 'Changed in another window — reloaded.';
+
+interface Props {
+  list: AccountsList;
+  /** When `list` was fetched (platform time), for the local countdowns. */
+  fetchedAt: number;
+  ticker: SecondTicker;
+  reload(): Promise<void>;
+  readOnlyReason?: string | undefined;
+}
+
+interface Snackbar {
+  text: string;
+  undoToken?: string;
+}
+
+function matches(account: AccountView, query: string): boolean {
+  if (!query) return true;
+  const haystack = `${account.issuer}\n${account.accountName}\n${account.domains.join('\n')}`.toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => haystack.includes(word));
+}
+
+export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: Props) {
+  const { client, platform } = useServices();
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState<{ id: string; mode: RowMode } | null>(null);
+  const [hotpCodes, setHotpCodes] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [snackbar, setSnackbar] = useState<Snackbar | null>(null);
+  const hideSnackbar = useRef<(() => void) | null>(null);
+  const latest = useRef(list);
+  latest.current = list;
+
+  function showSnackbar(next: Snackbar) {
+    hideSnackbar.current?.();
+    setSnackbar(next);
+    hideSnackbar.current = platform.timers.after(SNACKBAR_MS, () => setSnackbar(null));
+  }
+
+  /** Runs a change; a revision conflict means another window changed the vault: say so and show its state. */
+  async function change(run: () => Promise<unknown>): Promise<string | null> {
+    try {
+      await run();
+      return null;
+    } catch (error) {
+      if (isConflict(error)) {
+        setOpen(null);
+        setNotice(CONFLICT_MESSAGE);
+        await reload();
+        return null;
+      }
+      return messageOf(error);
+    }
+  }
+
+  const actions = useMemo<RowActions>(
+    () => ({
+      copy(account, code) {
+        platform.clipboard.write(code).then(
+          () => {
+            const label = accountLabel(account);
+            if (!platform.clipboard.canRead) {
+              setNotice(`Copied the code for ${label}. Clear your clipboard yourself after use.`);
+              return;
+            }
+            setNotice(`Copied the code for ${label}. The clipboard will be cleared in 30 s.`);
+            platform.timers.after(CLIPBOARD_CLEAR_MS, () => {
+              // Clear only our own code: the user may have copied something else since.
+              platform.clipboard
+                .read()
+                .then((held) => (held === code ? platform.clipboard.write('') : undefined))
+                .catch(() => undefined);
+            });
+          },
+          () => setNotice('Could not copy the code. Select it and copy it by hand.'),
+        );
+      },
+      move(id, delta) {
+        const ids = latest.current.accounts.map((account) => account.id);
+        const from = ids.indexOf(id);
+        const to = from + delta;
+        if (from < 0 || to < 0 || to >= ids.length) return;
+        [ids[from], ids[to]] = [ids[to] as string, ids[from] as string];
+        const expectedRevision = latest.current.revision;
+        change(async () => {
+          await client.send({ type: 'ui:reorder', ids, expectedRevision });
+          await reload();
+        }).then((failure) => failure && setNotice(failure));
+      },
+      open(id, mode) {
+        setOpen({ id, mode });
+      },
+      close() {
+        setOpen(null);
+      },
+      save(id, changes: AccountChanges) {
+        const expectedRevision = latest.current.revision;
+        return change(async () => {
+          await client.send({ type: 'ui:update-account', id, ...changes, expectedRevision });
+          setOpen(null);
+          setNotice('Saved.');
+          await reload();
+        });
+      },
+      remove(id) {
+        const account = latest.current.accounts.find((candidate) => candidate.id === id);
+        const expectedRevision = latest.current.revision;
+        change(async () => {
+          const reply = await client.send({ type: 'ui:delete-account', id, expectedRevision });
+          setOpen(null);
+          showSnackbar({ text: `Deleted ${account ? accountLabel(account) : 'the account'}.`, undoToken: reply.undoToken });
+          await reload();
+        }).then((failure) => failure && setNotice(failure));
+      },
+      hotpNext(id) {
+        client.send({ type: 'ui:hotp-next', id }).then(
+          (reply) => setHotpCodes((codes) => ({ ...codes, [id]: reply.code })),
+          (error) => setNotice(messageOf(error)),
+        );
+      },
+    }),
+    // The actions read the latest list through a ref, so they stay one object for the life of the view.
+    [client, platform],
+  );
+
+  async function undo(undoToken: string) {
+    hideSnackbar.current?.();
+    setSnackbar(null);
+    try {
+      await client.send({ type: 'ui:undo-delete', undoToken });
+      setNotice('Restored.');
+      await reload();
+    } catch (error) {
+      setNotice(messageOf(error));
+    }
+  }
+
+  const visible = useMemo(() => list.accounts.filter((account) => matches(account, query.trim())), [list, query]);
+  const canReorder = !list.readOnly && query.trim() === '';
+  const lastIndex = list.accounts.length - 1;
+
+  return (
+    <section class="codes" aria-label="Your codes">
+      {list.readOnly && (
+        <p class="banner warn" role="status">
+          {readOnlyReason ?? 'This vault was written by a newer version of OTP Guard.'} You can see and copy codes, but
+          changes are off until you update OTP Guard.
+        </p>
+      )}
+      {list.accounts.length > 0 && (
+        <>
+          <label for="search" class="visually-hidden">
+            Search accounts
+          </label>
+          <input
+            id="search"
+            type="search"
+            placeholder="Search"
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+        </>
+      )}
+      {notice && (
+        <p class="notice" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      {list.accounts.length === 0 && <p>No accounts yet. Use “Add account” to add one.</p>}
+      {list.accounts.length > 0 && visible.length === 0 && <p>No account matches “{query}”.</p>}
+      <ul class="accounts">
+        {visible.map((account, index) => (
+          <AccountRow
+            key={account.id}
+            account={account}
+            fetchedAt={fetchedAt}
+            ticker={ticker}
+            mode={open?.id === account.id ? open.mode : 'view'}
+            hotpCode={hotpCodes[account.id]}
+            canMoveUp={canReorder && index > 0}
+            canMoveDown={canReorder && index < lastIndex}
+            readOnly={list.readOnly}
+            actions={actions}
+          />
+        ))}
+      </ul>
+      {list.damaged.length > 0 && (
+        <section class="damaged" aria-label="Damaged entries">
+          <h3>Entries that could not be opened</h3>
+          <p>The other accounts work normally. A backup made before the damage can bring these back.</p>
+          <ul>
+            {list.damaged.map((entry) => (
+              <li key={entry.id}>
+                <strong>{entry.name}</strong>: {entry.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {snackbar && (
+        <div class="snackbar" role="status">
+          <span>{snackbar.text}</span>
+          {snackbar.undoToken && (
+            <button type="button" onClick={() => undo(snackbar.undoToken as string)}>
+              Undo
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
