@@ -144,6 +144,8 @@ export const guardTypedCodes = (
   };
 
   const hold = (field: HTMLInputElement, digits: string, complete: boolean) => {
+    // While the question is open, more digits are still kept from the page but not added to the code.
+    if (dialog) return;
     heldField ??= field;
     markField(field);
     clearField(field);
