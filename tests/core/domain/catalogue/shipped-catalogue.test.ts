@@ -50,6 +50,9 @@ const REQUIRED_PUBLIC_CONTENT: Array<[string, string]> = [
   ['microsoft', 'onedrive.live.com'],
   ['microsoft', 'sharepoint.com'],
   ['amazon', 'amazonaws.com'],
+  ['amazon', 'x.lambda-url.us-east-1.on.aws'],
+  ['microsoft', 'x.blob.core.windows.net'],
+  ['apple', 'x.int.apple'],
   ['shopify', 'myshopify.com'],
 ];
 
@@ -111,6 +114,23 @@ describe('the shipped catalogue', () => {
       }
     }
     expect(unexplained).toEqual([]);
+  });
+
+  it('marks every public suffix under a brand as public content (each subdomain there belongs to someone else)', () => {
+    // The Public Suffix List as psl ships it: one quoted rule a line, "*." and "!" prefixes included.
+    const rulesFile = readFileSync(new URL('../../../../node_modules/psl/data/rules.js', import.meta.url), 'utf8');
+    const suffixes = [...rulesFile.matchAll(/^\s*"([^"]+)",?$/gm)].map((match) => (match[1] ?? '').replace(/^[*!]\.?/, ''));
+    expect(suffixes.length).toBeGreaterThan(5000);
+    const uncovered: string[] = [];
+    for (const entry of brands) {
+      for (const suffix of suffixes) {
+        const isBrands =
+          entry.domains.some((domain) => suffix === domain || suffix.endsWith(`.${domain}`)) ||
+          (entry.brandTlds ?? []).some((tld) => suffix.endsWith(`.${tld}`));
+        if (isBrands && !isPublicContent(entry, suffix)) uncovered.push(`${entry.id}: ${suffix}`);
+      }
+    }
+    expect(uncovered).toEqual([]);
   });
 
   it('gives every brand a primary domain that is a plain registrable domain, not a platform', () => {
