@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PageReport } from '../../src/messaging/protocol';
+import { createMockClient } from '../../src/popup/client-mock';
+import { marksForSuffix, ThisPage } from '../../src/popup/views/this-page';
+
+afterEach(cleanup);
+
+// "аmazon.com" with a Cyrillic а (U+0430) in front, on a subdomain.
+const lookalike: PageReport = {
+  verdict: 'lookalike',
+  scheme: 'https',
+  asciiHost: 'www.xn--mazon-3ve.com',
+  unicodeHost: 'www.\u0430mazon.com',
+  registrableDomain: 'xn--mazon-3ve.com',
+  unicodeRegistrableDomain: '\u0430mazon.com',
+  imitates: { name: 'Amazon', primaryDomain: 'amazon.com' },
+  reasons: ['Uses a Cyrillic letter that looks like “a”.'],
+  confusables: [{ index: 4, char: '\u0430', looksLike: 'a' }],
+  trustedByUser: false,
+};
+
+describe('this page panel', () => {
+  it('marks the confusable characters in the address and the site name', async () => {
+    const client = createMockClient({ 'ui:describe-tab': () => lookalike });
+    render(<ThisPage client={client} tabId={5} />);
+    const host = await screen.findByTestId('unicode-host');
+    const hostMarks = host.querySelectorAll('mark.confusable');
+    expect([...hostMarks].map((mark) => mark.textContent)).toEqual(['\u0430']);
+    expect(hostMarks[0]?.getAttribute('title')).toBe('looks like “a”');
+    expect(host.textContent).toBe('www.\u0430mazon.com');
+    const site = screen.getByTestId('registrable-domain');
+    expect([...site.querySelectorAll('mark.confusable')].map((mark) => mark.textContent)).toEqual(['\u0430']);
+    expect(site.textContent).toBe('\u0430mazon.com');
+    expect(screen.getByTestId('ascii-host').textContent).toBe('www.xn--mazon-3ve.com');
+    expect(screen.getByTestId('imitates').textContent).toMatch(/Amazon/);
+    expect(screen.getByRole('link', { name: /Go to the real site/ }).getAttribute('href')).toBe('https://amazon.com/');
+  });
+
+  it('asks for confirmation before trusting a page that looks like a brand', async () => {
+    const client = createMockClient({
+      'ui:describe-tab': () => lookalike,
+      'ui:trust-site': () => ({ ...lookalike, trustedByUser: true }),
+    });
+    render(<ThisPage client={client} tabId={5} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Trust this site' }));
+    expect(client.callsOf('ui:trust-site')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Trust it anyway' }));
+    await screen.findByTestId('trusted');
+    expect(client.callsOf('ui:trust-site')).toEqual([{ type: 'ui:trust-site', tabId: 5 }]);
+  });
+
+  it('trusts an unknown page at once', async () => {
+    const unknown: PageReport = { ...lookalike, verdict: 'unknown', confusables: [], reasons: [] };
+    delete unknown.imitates;
+    const client = createMockClient({ 'ui:describe-tab': () => unknown, 'ui:trust-site': () => ({ ...unknown, trustedByUser: true }) });
+    render(<ThisPage client={client} tabId={5} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Trust this site' }));
+    await waitFor(() => expect(client.callsOf('ui:trust-site')).toHaveLength(1));
+  });
+
+  it('moves host marks onto the registrable domain only when the host ends with it', () => {
+    const marks = [
+      { index: 0, char: 'ѕ', looksLike: 's' },
+      { index: 6, char: 'о', looksLike: 'o' },
+    ];
+    expect(marksForSuffix('ѕhop.gоogle.com', 'gоogle.com', marks)).toEqual([{ index: 1, char: 'о', looksLike: 'o' }]);
+    expect(marksForSuffix('ѕhop.gоogle.com', 'other.com', marks)).toEqual([]);
+  });
+});
