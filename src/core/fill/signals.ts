@@ -1,13 +1,12 @@
 import { inputType, labelledByText, labelText, nearbyText } from './dom-read';
 import {
   CARD_FIELD,
-  CARD_SECURITY_CODE,
   CONTACT_EXCLUSIONS,
   HARD_EXCLUSIONS,
-  type KeywordFamily,
   matchFamily,
-  OTP_STRONG,
-  OTP_WEAK,
+  matchSecurityCode,
+  matchStrong,
+  matchWeak,
 } from './keywords';
 import { compactText, foldText } from './text-normalize';
 
@@ -45,9 +44,6 @@ const add = (scored: Scored, points: number, reason: string) => {
   scored.reasons.push(`${reason} (${points > 0 ? '+' : ''}${points})`);
 };
 
-const found = (family: KeywordFamily, folded: string, compact: string | undefined) =>
-  matchFamily(family, folded, compact);
-
 /** Whether the input sits in a form that also asks for a card number or expiry. */
 const inCardForm = (input: HTMLInputElement, cache: CardContextCache): boolean => {
   const container: Node = input.form ?? input.closest('form') ?? input.getRootNode();
@@ -57,7 +53,7 @@ const inCardForm = (input: HTMLInputElement, cache: CardContextCache): boolean =
   for (const other of (container as ParentNode).querySelectorAll('input')) {
     const autocomplete = (other.getAttribute('autocomplete') ?? '').toLowerCase();
     const ids = foldText(`${other.name} ${other.id} ${other.getAttribute('placeholder') ?? ''}`);
-    if (/(^|\s)cc-(number|exp)/.test(autocomplete) || found(CARD_FIELD, ids, compactText(ids))) {
+    if (/(^|\s)cc-(number|exp)/.test(autocomplete) || matchFamily(CARD_FIELD, ids, compactText(ids))) {
       card = true;
       break;
     }
@@ -72,19 +68,19 @@ const scoreText = (scored: Scored, kind: SourceKind, source: string, raw: string
   if (folded === '') return 0;
   const compact = kind === 'identifier' || kind === 'class' ? compactText(folded) : undefined;
   const weights = WEIGHTS[kind];
-  const hard = found(HARD_EXCLUSIONS, folded, compact);
+  const hard = matchFamily(HARD_EXCLUSIONS, folded, compact);
   if (hard) {
     add(scored, weights.exclude, `excluded: ${hard} (${source} ${quote(raw)})`);
     return 0;
   }
-  if (cardForm && kind !== 'nearby' && found(CARD_SECURITY_CODE, folded, compact)) {
+  if (cardForm && kind !== 'nearby' && matchSecurityCode(folded, compact)) {
     add(scored, weights.exclude, `excluded: card security code (${source} ${quote(raw)}, card fields nearby)`);
     return 0;
   }
-  const strong = found(OTP_STRONG, folded, compact);
-  const weak = strong ? null : found(OTP_WEAK, folded, compact);
+  const strong = matchStrong(folded, compact);
+  const weak = strong ? null : matchWeak(folded, compact);
   if (!strong && !weak && kind !== 'nearby') {
-    const contact = found(CONTACT_EXCLUSIONS, folded, compact);
+    const contact = matchFamily(CONTACT_EXCLUSIONS, folded, compact);
     if (contact) add(scored, weights.exclude, `excluded: ${contact} (${source} ${quote(raw)})`);
     return 0;
   }
