@@ -46,7 +46,7 @@ export const keyringSchema = v.object({
 });
 export type Keyring = v.InferOutput<typeof keyringSchema>;
 
-const headEntrySchema = v.object({ ...stampFields, record: v.string(), name: sealedBoxSchema });
+const headEntrySchema = v.object({ ...stampFields, record: v.pipe(v.string(), v.regex(/^vault\/g\d+\/\d+$/)), name: sealedBoxSchema });
 export type HeadEntry = v.InferOutput<typeof headEntrySchema>;
 
 /** The one pointer record: a write is committed exactly when this key is replaced. */

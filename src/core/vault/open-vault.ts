@@ -267,14 +267,16 @@ export class UnlockedVault implements OpenVault {
       return err({ code: 'different-vault', message: 'the synced vault uses another vault key; it was not merged' });
     }
     let remoteIsBehind = false;
-    const written = await this.write(expectedRevision, async () => {
+    const written = await this.write(expectedRevision, async (current, generation) => {
       const local = await readSnapshot(this.deps.store);
       if (!local.ok) return local;
       if (local.value === null) return err({ code: 'no-vault', message: 'the vault no longer exists' });
       const merged = mergeReplicas(local.value.snapshot, remote);
       if (!merged.ok) return merged;
       remoteIsBehind = merged.value.remoteChanged;
-      return ok(merged.value.localChanged ? merged.value.merged : ('unchanged' as const));
+      if (!merged.value.localChanged) return ok('unchanged' as const);
+      // A locally damaged entry is not in the snapshot: keep it (reported by name) unless the remote decided it.
+      return ok(planFromSnapshot(current, merged.value.merged, generation, local.value.unreadable));
     });
     return written.ok ? ok({ revision: written.value.revision, remoteIsBehind }) : written;
   }

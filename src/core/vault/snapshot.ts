@@ -60,7 +60,13 @@ const sameBox = (a: SealedBox, b: SealedBox): boolean => a.n === b.n && a.c === 
  * Turns a snapshot into a commit plan against the current head: entries whose stamp and name are
  * unchanged keep their stored record; every other entry gets a new record in this generation.
  */
-export function planFromSnapshot(current: Head, snapshot: VaultSnapshot, generation: number): CommitPlan {
+export function planFromSnapshot(
+  current: Head,
+  snapshot: VaultSnapshot,
+  generation: number,
+  /** Ids whose local record was unreadable (so absent from the snapshot): kept as they are. */
+  carryIds: readonly string[] = [],
+): CommitPlan {
   const entries: Record<string, HeadEntry> = {};
   const records: Record<string, SealedBox> = {};
   let slot = 0;
@@ -80,6 +86,11 @@ export function planFromSnapshot(current: Head, snapshot: VaultSnapshot, generat
       records[record] = entry.data;
     }
     entries[id] = { v: entry.v, u: entry.u, d: entry.d, name: entry.name, record };
+  }
+  for (const id of carryIds) {
+    const kept = Object.hasOwn(current.entries, id) ? current.entries[id] : undefined;
+    const decided = Object.hasOwn(entries, id) || Object.hasOwn(snapshot.tombstones, id);
+    if (kept !== undefined && !decided) entries[id] = kept;
   }
   return {
     head: { vaultId: snapshot.vaultId, keyring: snapshot.keyring, entries, tombstones: { ...snapshot.tombstones } },

@@ -166,3 +166,27 @@ describe('two devices through sync', () => {
     expect(await vaultA.mergeRemote(foreign, vaultA.revision)).toMatchObject({ ok: false, error: { code: 'different-vault' } });
   });
 });
+
+describe('merge keeps locally damaged entries', () => {
+  it('an entry whose local record is unreadable is not dropped by a merge that does not mention it', async () => {
+    const { HEAD_KEY } = await import('../../../src/core/vault/format');
+    const store = new MemoryStore();
+    const vault = must(await createVault(makeDeps(store), 'pw'));
+    must(await vault.put([account('a'), account('b')], vault.revision));
+    const data = store.dump();
+    const device = must(await unlockVault(makeDeps(reopen(store), { deviceId: 'dev-b' }), 'pw'));
+    must(await device.put([account('c')], device.revision));
+    const other = must(await device.replica());
+    // A replica that does not mention a or b at all (no entry, no tombstone).
+    delete other.entries.a;
+    delete other.entries.b;
+    const head = data[HEAD_KEY] as { entries: Record<string, { record: string }> };
+    delete data[head.entries.b!.record];
+    const damagedStore = new MemoryStore({ initial: data });
+    const local = must(await unlockVault(makeDeps(damagedStore), 'pw'));
+    must(await local.mergeRemote(other, local.revision));
+    const listing = must(await local.entries());
+    expect(listing.damaged.map((d) => d.name)).toEqual(['Account b']);
+    expect(listing.ok.map((e) => e.id).sort()).toEqual(['a', 'c']);
+  });
+});
