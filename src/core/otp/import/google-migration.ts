@@ -36,6 +36,9 @@ export interface MigrationPayload {
   batchId: number;
 }
 
+/** An export of thousands of accounts needs a few hundred QR codes; larger counts are damage. */
+const MAX_BATCH_SIZE = 1000;
+
 const WIRE_VARINT = 0;
 const WIRE_BYTES = 2;
 
@@ -194,6 +197,9 @@ function missingBatches(payloads: readonly MigrationPayload[]): Result<Migration
   const sizes = new Map<number, number>();
   for (const payload of payloads) {
     const size = Math.max(payload.batchSize, 1);
+    if (size > MAX_BATCH_SIZE) {
+      return importError('bad-payload', FORMAT, `the export claims ${size} QR codes; at most ${MAX_BATCH_SIZE} are accepted`);
+    }
     if (payload.batchIndex < 0 || payload.batchIndex >= size) {
       return importError('bad-payload', FORMAT, `batch index ${payload.batchIndex + 1} is outside its batch of ${size}`);
     }
@@ -218,10 +224,11 @@ function missingBatches(payloads: readonly MigrationPayload[]): Result<Migration
     }
   }
   if (missing.length > 0) {
+    const listed = missing.length > 10 ? `${missing.slice(0, 10).join(', ')} and ${missing.length - 10} more` : missing.join(', ');
     return importError(
       'missing-batches',
       FORMAT,
-      `QR code${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of the Google Authenticator export ${missing.length > 1 ? 'are' : 'is'} missing; scan every QR code the export shows`,
+      `QR code${missing.length > 1 ? 's' : ''} ${listed} of the Google Authenticator export ${missing.length > 1 ? 'are' : 'is'} missing; scan every QR code the export shows`,
     );
   }
   return ok(ordered);

@@ -149,3 +149,19 @@ describe('Google Authenticator migration import', () => {
     expect(expectOk(decodeMigrationPayload(new Uint8Array([0x50, 0x01]))).otpParameters).toEqual([]);
   });
 });
+
+describe('Google migration batch limits', () => {
+  it('refuses an absurd batch size instead of enumerating it (found by fuzzing)', () => {
+    const link = migrationLink([totp], { batchSize: 2 ** 30, batchIndex: 0, batchId: 1 });
+    const error = expectErr(parseGoogleMigration(link));
+    expect(error.code).toBe('bad-payload');
+    expect(error.message).toContain('QR codes');
+  });
+
+  it('keeps the missing-batches message short for large exports', () => {
+    const link = migrationLink([totp], { batchSize: 40, batchIndex: 0, batchId: 1 });
+    const error = expectErr(parseGoogleMigration(link));
+    expect(error.code).toBe('missing-batches');
+    expect(error.message).toContain('and 29 more');
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * What each fuzz target checks: the parser never throws, every rejection has a code and a
+ * message, and every account it accepts can produce a code (nothing half-valid gets through).
+ */
+import fc from 'fast-check';
+import { decodeBase32 } from '../../src/core/otp/base32';
+import { generateCode } from '../../src/core/otp/codes';
+import { parseAegis } from '../../src/core/otp/import/aegis';
+import { parseAndOtp } from '../../src/core/otp/import/andotp';
+import { parseAuthenticatorExtension } from '../../src/core/otp/import/authenticator-extension';
+import { parseBitwarden } from '../../src/core/otp/import/bitwarden';
+import { detectAndParseImport } from '../../src/core/otp/import/detect';
+import { parseGoogleMigration } from '../../src/core/otp/import/google-migration';
+import { parseOtpauthListImport } from '../../src/core/otp/import/otpauth-list';
+import { parseTwoFas } from '../../src/core/otp/import/twofas';
+import type { ImportResult } from '../../src/core/otp/import/types';
+import { parseOtpauthUri } from '../../src/core/otp/otpauth';
+import type { CryptoPort } from '../../src/core/ports';
+import type { Result } from '../../src/core/result';
+import {
+  aegisText,
+  andOtpText,
+  anyImportInput,
+  authenticatorExtensionText,
+  base32ish,
+  bitwardenText,
+  googleMigrationText,
+  otpauthText,
+  otpauthUri,
+  twoFasText,
+} from './arbitraries';
+
+export interface Tally {
+  runs: number;
+  ok: number;
+  errors: Map<string, number>;
+}
+
+export const newTally = (): Tally => ({ runs: 0, ok: 0, errors: new Map() });
+
+class FuzzViolation extends Error {}
+
+function record<T>(tally: Tally, result: Result<T, { code?: unknown; message?: unknown }>): void {
+  tally.runs++;
+  if (result.ok) {
+    tally.ok++;
+    return;
+  }
+  const { code, message } = result.error;
+  if (typeof code !== 'string' || code === '') throw new FuzzViolation(`error without a code: ${JSON.stringify(result.error)}`);
+  if (typeof message !== 'string' || message.trim() === '') throw new FuzzViolation(`error without a message: ${code}`);
+  tally.errors.set(code, (tally.errors.get(code) ?? 0) + 1);
+}
+
+function checkImport(result: Result<ImportResult, { code?: unknown; message?: unknown }>): void {
+  if (!result.ok) return;
+  for (const draft of result.value.accounts) {
+    const code = generateCode(draft.otp, { epochMs: 1_700_000_000_000 });
+    if (!code.ok) throw new FuzzViolation(`imported an account that cannot produce a code: ${code.error.message}`);
+  }
+  for (const entry of result.value.unsupported) {
+    if (entry.reason.trim() === '') throw new FuzzViolation(`unsupported entry without a reason: ${entry.name}`);
+  }
+}
+
+export interface FuzzTarget {
+  name: string;
+  property: (tally: Tally) => fc.IProperty<[unknown]> | fc.IAsyncProperty<[unknown]>;
+}
+
+function syncTarget(name: string, arbitrary: fc.Arbitrary<string>, parse: (text: string) => Result<ImportResult, object>): FuzzTarget {
+  return {
+    name,
+    property: (tally) =>
+      fc.property(arbitrary as fc.Arbitrary<unknown>, (text) => {
+        const result = parse(text as string) as Result<ImportResult, { code?: unknown; message?: unknown }>;
+        record(tally, result);
+        checkImport(result);
+      }),
+  };
+}
+
+export function fuzzTargets(crypto: CryptoPort): FuzzTarget[] {
+  return [
+    {
+      name: 'base32',
+      property: (tally) =>
+        fc.property(fc.oneof(base32ish, fc.string({ maxLength: 60 })) as fc.Arbitrary<unknown>, (text) => {
+          record(tally, decodeBase32(text as string));
+        }),
+    },
+    {
+      name: 'otpauth',
+      property: (tally) =>
+        fc.property(otpauthUri as fc.Arbitrary<unknown>, (text) => {
+          const result = parseOtpauthUri(text as string);
+          record(tally, result);
+          if (result.ok && !generateCode(result.value.otp, { epochMs: 0 }).ok) {
+            throw new FuzzViolation(`accepted a link that cannot produce a code: ${String(text)}`);
+          }
+        }),
+    },
+    syncTarget('otpauth-list', otpauthText, parseOtpauthListImport),
+    syncTarget('google-migration', googleMigrationText, parseGoogleMigration),
+    {
+      name: 'aegis',
+      property: (tally) =>
+        fc.asyncProperty(aegisText as fc.Arbitrary<unknown>, async (text) => {
+          const result = await parseAegis(text as string, { password: 'pw', crypto });
+          record(tally, result);
+          checkImport(result);
+        }),
+    },
+    syncTarget('2fas', twoFasText, parseTwoFas),
+    syncTarget('andotp', andOtpText, parseAndOtp),
+    syncTarget('bitwarden', bitwardenText, parseBitwarden),
+    syncTarget('authenticator-extension', authenticatorExtensionText, parseAuthenticatorExtension),
+    {
+      name: 'detect',
+      property: (tally) =>
+        fc.asyncProperty(anyImportInput as fc.Arbitrary<unknown>, async (input) => {
+          const result = await detectAndParseImport(input as { text?: string; bytes?: Uint8Array }, { crypto });
+          record(tally, result);
+          checkImport(result);
+        }),
+    },
+  ];
+}
