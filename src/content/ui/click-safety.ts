@@ -32,9 +32,9 @@ export const clickIsSafe = (facts: ClickFacts): ClickVerdict => {
 };
 
 export const REFUSAL_TEXT: Record<Exclude<ClickVerdict, { safe: true }>['reason'], string> = {
-  untrusted: 'Ignored a click not made by you.',
-  covered: 'Click refused: something covers this button.',
-  transparent: 'Click refused: the page made this button see-through.',
-  hidden: 'Click refused: the page hid this button.',
-  moved: 'Click refused: the button just moved. Click again.',
+  untrusted: 'Ignored: not your click.',
+  covered: 'Refused: something covers this button.',
+  transparent: 'Refused: the page made this button see-through.',
+  hidden: 'Refused: the page hid this button.',
+  moved: 'Refused: the button just moved. Click again.',
 };

@@ -11,7 +11,7 @@ const CSS =
 export type GuardChoice = 'discard' | 'enter';
 
 /**
- * Asks whether a held code may go to the page. "Don't enter it" is focused and is what Enter/Escape do.
+ * Asks whether a held code may go to the page. "Don't enter it" has the focus, so Enter picks it.
  * Resolves once, then removes itself.
  */
 export const askAboutHeldCode = (
@@ -54,11 +54,7 @@ export const askAboutHeldCode = (
   enter.addEventListener('click', (event) => {
     if (isTrustedEvent(event)) choose('enter');
   });
-  dialog.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') choose('discard');
-  });
-  discard.tabIndex = 0;
-  enter.tabIndex = 0;
+  // Escape is handled by the guard, which keeps every key pressed in this dialog from the page.
   discard.focus();
   return { host: ui.host, close: () => choose('discard') };
 };

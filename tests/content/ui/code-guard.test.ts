@@ -201,6 +201,40 @@ describe('guardTypedCodes: pasted codes', () => {
   });
 });
 
+describe('guardTypedCodes: split boxes and shadow DOM', () => {
+  it('holds digits typed into the first of six boxes and fills the row when the user insists', () => {
+    guard.stop();
+    page.detach();
+    document.body.innerHTML = `<div>${[0, 1, 2, 3, 4, 5].map((n) => `<input id="b${n}" maxlength="1">`).join('')}</div>`;
+    const boxes = [0, 1, 2, 3, 4, 5].map((n) => document.getElementById(`b${n}`) as HTMLInputElement);
+    guard = guardTypedCodes(document, (element) => boxes.includes(element as HTMLInputElement), { headline: HEADLINE }, {
+      candidateFor: () => ({ kind: 'split', inputs: boxes, score: 90, reasons: [] }),
+      idleMs: 60_000,
+    });
+    page = recordPage(boxes[0]!);
+    typeText(boxes[0]!, '305719');
+    expect(page.digitsSeen()).toEqual([]);
+    expect(boxes.map((box) => box.value).join('')).toBe('');
+    button(/Enter it anyway/).click();
+    expect(boxes.map((box) => box.value)).toEqual(['3', '0', '5', '7', '1', '9']);
+  });
+
+  it('guards a field inside an open shadow root', () => {
+    guard.stop();
+    page.detach();
+    document.body.innerHTML = '<div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<input id="inner" maxlength="6">';
+    const inner = shadow.getElementById('inner') as HTMLInputElement;
+    guard = guardTypedCodes(document, (element) => element === inner, { headline: HEADLINE }, { idleMs: 60_000 });
+    page = recordPage(inner);
+    typeText(inner, '660021');
+    expect(page.digitsSeen()).toEqual([]);
+    expect(inner.value).toBe('');
+    expect(dialogRoot()).not.toBeNull();
+  });
+});
+
 describe('guardTypedCodes: stop', () => {
   it('digits typed while the question is open are kept from the page and not added', () => {
     typeText(input, '482915');
