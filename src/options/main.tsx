@@ -1,14 +1,19 @@
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { browserClient } from '../popup/browser-client';
+import { createDomPlatform } from '../popup/dom-platform';
+import { OptionsApp } from './app';
+import '../popup/popup.css';
+import './options.css';
 
-// File work (imports, backup restore) lives on this full page: Firefox closes the popup when a file chooser opens.
-function Options() {
-  return (
-    <main>
-      <h1>OTP Guard</h1>
-      <p>Settings, imports and backups.</p>
-    </main>
-  );
-}
+const canReadClipboard = await browser.permissions.contains({ permissions: ['clipboardRead'] }).catch(() => false);
+const platform = createDomPlatform({
+  canReadClipboard,
+  // Already on the options page: just jump to the section.
+  openOptions: (section) => {
+    location.hash = section;
+  },
+});
 
 const root = document.getElementById('app');
-if (root) render(<Options />, root);
+if (root) render(<OptionsApp client={browserClient} platform={platform} />, root);

@@ -4,44 +4,9 @@ import type { BackgroundClient } from './client';
 import { messageOf } from './format';
 import type { Platform } from './platform';
 import { ServicesContext, useServices } from './services';
-import { FirstRun } from './views/first-run';
 import { MainView } from './views/main-view';
 import { ThisPage } from './views/this-page';
-import { Unlock } from './views/unlock';
-
-/** Asks the background for the vault's state once; views report every new state through `onStatus`. */
-export function useVaultStatus() {
-  const { client } = useServices();
-  const [status, setStatus] = useState<VaultStatusReport | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    client.send({ type: 'ui:vault-status' }).then(setStatus, (error) => setProblem(messageOf(error)));
-  }, [client]);
-  return { status, setStatus, problem, setProblem };
-}
-
-interface GateProps {
-  status: VaultStatusReport | null;
-  problem: string | null;
-  onStatus(status: VaultStatusReport): void;
-  /** What to show once the vault is unlocked. */
-  unlocked(status: VaultStatusReport): preact.ComponentChildren;
-}
-
-/** The view for each vault state: first run, unlock, or (once unlocked) the caller's view. */
-export function VaultGate({ status, problem, onStatus, unlocked }: GateProps) {
-  if (problem) {
-    return (
-      <p class="error" role="alert">
-        {problem}
-      </p>
-    );
-  }
-  if (!status) return <p>Opening…</p>;
-  if (status.state === 'none') return <FirstRun onStatus={onStatus} />;
-  if (status.state === 'locked') return <Unlock status={status} onStatus={onStatus} />;
-  return <>{unlocked(status)}</>;
-}
+import { useVaultStatus, VaultGate } from './views/vault-gate';
 
 function LockButton({ onStatus }: { onStatus(status: VaultStatusReport): void }) {
   const { client } = useServices();
