@@ -31,5 +31,5 @@ export {
   SYNC_PREFIX,
   type SyncMeta,
 } from './sync';
-export { delayAfter, retryAfterMs, THROTTLE_KEY } from './throttle';
+export { delayAfter, retryAfterMs, THROTTLE_KEY, type ThrottleState, unlockThrottle } from './throttle';
 export { createVault, resumeVault, unlockVault, type VaultStatus, vaultStatus } from './vault';

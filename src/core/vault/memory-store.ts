@@ -19,8 +19,8 @@ export interface StoreCall {
 }
 
 export interface MemoryStoreOptions {
-  /** Decides, per call, whether to inject a fault. `callIndex` counts every call from 0. */
-  failOn?: (op: StoreOp, callIndex: number) => FaultMode | false;
+  /** Decides, per call, whether to inject a fault (`true` = 'reject'). `callIndex` counts every call from 0. */
+  failOn?: (op: StoreOp, callIndex: number) => FaultMode | boolean;
   quotaBytes?: number;
   initial?: Record<string, unknown>;
 }
@@ -62,7 +62,8 @@ export class MemoryStore implements KeyValueStore {
     const index = this.log.length;
     this.log.push({ index, op, keys: [...keys] });
     if (this.killed) throw new Error(`store killed (call ${index} ${op})`);
-    const fault = this.failOn?.(op, index) ?? false;
+    const decided = this.failOn?.(op, index) ?? false;
+    const fault: FaultMode | false = decided === true ? 'reject' : decided;
     if (fault === 'kill') {
       this.killed = true;
       throw new Error(`store killed at call ${index} (${op})`);

@@ -4,7 +4,7 @@ import { FORMAT_VERSION, parseSnapshot, type SnapshotEntry, type Stamp, type Vau
 import { itemBytes, isQuotaError, type KeyValueStore } from './ports';
 import { canonicalJson } from './backup';
 
-/** chrome.storage.sync limits (Firefox uses the same numbers). */
+/** Chromium's storage.sync limits (Firefox uses the same numbers). */
 export const SYNC_LIMITS = { quotaBytes: 102_400, perItemBytes: 8_192, maxItems: 512 } as const;
 
 export const SYNC_PREFIX = 'otpg/';

@@ -63,3 +63,6 @@ export async function writeThrottle(store: KeyValueStore, state: ThrottleState):
 export async function throttleWait(store: KeyValueStore, clock: Clock): Promise<number> {
   return retryAfterMs(await readThrottle(store), clock.now());
 }
+
+/** The pure policy in one place, for the background and the popup's countdown. */
+export const unlockThrottle = { delayAfter, retryAfterMs, recordFailure, initial: NO_FAILURES } as const;

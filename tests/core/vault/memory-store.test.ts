@@ -31,3 +31,12 @@ describe('MemoryStore fault injection', () => {
     expect(store.dump()).toEqual({});
   });
 });
+
+describe('MemoryStore boolean failOn', () => {
+  it('true means reject', async () => {
+    const store = new MemoryStore({ failOn: (op) => op === 'remove' });
+    await store.set({ a: 1 });
+    await expect(store.remove(['a'])).rejects.toThrow(/injected/);
+    expect(store.dump()).toEqual({ a: 1 });
+  });
+});
