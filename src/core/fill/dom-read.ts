@@ -97,12 +97,14 @@ export const labelledByText = (input: Element): string =>
 
 const FORM_CONTROLS = 'input,select,textarea,button';
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
-const NEARBY_LEVELS = 3;
+const NEARBY_LEVELS = 5;
 const NEARBY_SIBLINGS = 3;
 const NEARBY_CHARS = 240;
+/** Siblings with more child elements than this are page sections, not captions: skipped (and never stringified). */
+const NEARBY_MAX_CHILDREN = 8;
 
 /**
- * Text just before the input: up to 3 previous siblings at each of 3 ancestor levels,
+ * Text just before the input: up to 3 previous siblings at each of 5 ancestor levels,
  * skipping siblings that hold other form controls (their text describes those), plus the form's legend/headings.
  * Bounded in characters so a long page costs little.
  */
@@ -123,7 +125,12 @@ export const nearbyText = (input: Element): string => {
       if (sibling.nodeType === 3) add(sibling.textContent ?? '');
       else if (sibling.nodeType === 1) {
         const element = sibling as Element;
-        if (SKIPPED_TAGS.has(element.localName) || element.matches(FORM_CONTROLS) || element.querySelector(FORM_CONTROLS))
+        if (
+          SKIPPED_TAGS.has(element.localName) ||
+          element.childElementCount > NEARBY_MAX_CHILDREN ||
+          element.matches(FORM_CONTROLS) ||
+          element.querySelector(FORM_CONTROLS)
+        )
           continue;
         add(element.textContent ?? '');
       } else continue;

@@ -21,7 +21,7 @@ const build = (words: string, fragments = '', idParts = ''): KeywordFamily => ({
 
 /** Words that say "one-time code" on their own (ja, zh, ko as fragments). */
 export const OTP_STRONG = build(
-  'otp|one time|onetime|2fa|mfa|totp|passcode|authenticator|two factor|2 step|two step|einmalpasswort|одноразов|jednorazow|tek kullanım',
+  'otp|otc|one time|onetime|2fa|mfa|totp|passcode|authenticator|two factor|2 step|two step|einmalpasswort|одноразов|jednorazow|tek kullanım',
   '認証コード|確認コード|ワンタイム|認証番号|验证码|驗證碼|認證碼|动态码|动态密码|校验码|인증번호|인증 번호|인증코드|인증 코드',
   'otp|mfa|2fa|totp|onetime|passcode|twofactor',
 );

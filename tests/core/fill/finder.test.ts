@@ -73,6 +73,32 @@ describe('findOtpFields: pages that ask for a code', () => {
       expected: ['otp'],
       reason: /name: "mfa_code"/,
     },
+    {
+      name: 'Microsoft-style OTC field (name "otc", placeholder "Code")',
+      html: '<input name="otc" type="tel" id="idTxtBx_SAOTCC_OTC" maxlength="8" aria-label="Code" placeholder="Code">',
+      expected: ['idTxtBx_SAOTCC_OTC'],
+      reason: /name: "otc"/,
+    },
+    {
+      name: 'Facebook-style login code',
+      html: '<input type="text" name="approvals_code" id="approvals_code" placeholder="Login code" autocomplete="off">',
+      expected: ['approvals_code'],
+      reason: /placeholder: "Login code"/,
+    },
+    {
+      name: 'Apple-style boxes with a class and aria-label',
+      html: `<div class="boxes">${[1, 2, 3, 4, 5, 6]
+        .map((n) => `<input id="a${n}" class="form-security-code-input" maxlength="1" type="tel" aria-label="Enter verification code. Digit ${n}">`)
+        .join('')}</div>`,
+      expected: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'],
+      reason: /aria-label: "Enter verification code. Digit 1"/,
+    },
+    {
+      name: 'field whose heading says "Enter your verification code" a few levels up',
+      html: `<div><h2>Enter your verification code</h2><div><div><div><label><span>Enter code</span><input id="t" name="text"></label></div></div></div></div>`,
+      expected: ['t'],
+      reason: /nearby text: ".*verification code"/,
+    },
   ];
   for (const testCase of cases) {
     it(testCase.name, () => {
