@@ -2,12 +2,35 @@
  * What the handlers may use. Built once in start.ts from the browser APIs; tests build it over a
  * fake browser. Handlers never reach for `browser.*` themselves.
  */
-import type { Clock } from '../core/ports';
+import type { Account } from '../core/otp/account';
+import type { Clock, CryptoPort, RandomSource } from '../core/ports';
 import type { GuardHolder } from './guard-holder';
+import type { PendingDrafts } from './pending';
+import type { AutoLock } from './session/auto-lock';
+import type { VaultSession } from './session/vault-session';
+import type { SettingsStore } from './settings';
+import type { TrustedSites } from './trusted-sites';
 
 export interface Services {
   guard: GuardHolder;
   clock: Clock;
+  random: RandomSource;
+  crypto: CryptoPort;
+  vault: VaultSession;
+  settings: SettingsStore;
+  autoLock: AutoLock;
+  pending: PendingDrafts;
+  trusted: TrustedSites;
+  /** Deleted accounts kept for "Undo" for a minute, in memory only. */
+  undo: Map<string, { account: Account; expiresAt: number }>;
+  newId(): string;
   /** The tab's URL as the browser has it; undefined when the tab is gone or not readable. */
   tabUrl(tabId: number): Promise<string | undefined>;
+  /** A PNG data URL of the visible part of the tab (needs the user's click: activeTab). */
+  captureTab(tabId: number): Promise<string>;
+  /** Every QR code's text found in an image (data URL). */
+  decodeQrImage(dataUrl: string): Promise<string[]>;
+  /** Tells the content scripts of every tab that their page state may have changed. */
+  broadcastPageState(): void;
+  openPopup(): Promise<boolean>;
 }

@@ -1,27 +1,69 @@
 /**
  * Wiring only: builds the services over the browser APIs, connects the router to runtime messages,
- * and registers the browser event listeners. Decisions live in src/core; handlers in ./handlers.
+ * and registers the browser's event listeners. Decisions live in src/core; handlers in ./handlers.
  */
 import type Browser from 'webextension-polyfill';
-import { type ExtensionIdentity, classifySender } from '../messaging/sender';
+import type { AccountRule } from '../core/domain/guard';
+import { toBase64Url } from '../core/vault/bytes';
+import { PRODUCTION_FLOOR, PRODUCTION_KDF } from '../core/vault/kdf';
+import { createWebCryptoPort, systemClock, webRandom } from '../adapters/crypto';
+import { browserKeyValueStore } from '../adapters/storage';
+import type { BackgroundToContent } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
+import { classifySender, type ExtensionIdentity } from '../messaging/sender';
+import { badgeFor } from './badge';
 import { createGuardHolder } from './guard-holder';
-import { describeTab } from './handlers/describe-tab';
-import { hello } from './handlers/hello';
+import { csHandlers, uiHandlers } from './handlers';
+import { PendingDrafts } from './pending';
+import { decodeQrImage } from './qr-image';
 import { createRefusalLog } from './refusal-log';
 import type { Services } from './services';
+import { AUTO_LOCK_ALARM, AutoLock } from './session/auto-lock';
+import { displayName, VaultSession } from './session/vault-session';
+import { SettingsStore } from './settings';
+import { TrustedSites } from './trusted-sites';
+import { registerMenusAndCommands } from './menus';
 
 export const EXTENSION_PAGES = ['src/popup/index.html', 'src/options/index.html'] as const;
 
 export function startBackground(browser: Browser.Browser): void {
-  const identity: ExtensionIdentity = {
-    id: browser.runtime.id,
-    baseUrl: browser.runtime.getURL(''),
-    pages: EXTENSION_PAGES,
+  const identity: ExtensionIdentity = { id: browser.runtime.id, baseUrl: browser.runtime.getURL(''), pages: EXTENSION_PAGES };
+  const local = browser.storage.local;
+  const session = browser.storage.session;
+  // Only the extension's own pages and worker may read session storage (it holds the unlocked key).
+  void (session as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    ?.catch(() => undefined);
+  const sessionArea = {
+    get: (key: string) => session.get(key),
+    set: (items: Record<string, unknown>) => session.set(items),
+    remove: (key: string) => session.remove(key),
   };
+  const crypto = createWebCryptoPort();
+  const vault = new VaultSession(
+    { store: browserKeyValueStore(local), crypto, random: webRandom, clock: systemClock, kdf: PRODUCTION_KDF, minimum: PRODUCTION_FLOOR },
+    sessionArea,
+  );
+  const newId = () => toBase64Url(webRandom.bytes(12));
+  const guard = createGuardHolder();
+  const trusted = new TrustedSites(local);
+  const settings = new SettingsStore(local);
+
+  const sendToTab = (tabId: number, message: BackgroundToContent, frameId?: number) =>
+    browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
+
   const services: Services = {
-    guard: createGuardHolder(),
-    clock: { now: () => Date.now() },
+    guard,
+    clock: systemClock,
+    random: webRandom,
+    crypto,
+    vault,
+    settings,
+    trusted,
+    autoLock: new AutoLock(sessionArea, browser.alarms, systemClock, () => vault.lock()),
+    pending: new PendingDrafts(systemClock.now, newId),
+    undo: new Map(),
+    newId,
     async tabUrl(tabId) {
       try {
         return (await browser.tabs.get(tabId)).url;
@@ -29,22 +71,84 @@ export function startBackground(browser: Browser.Browser): void {
         return undefined;
       }
     },
+    async captureTab(tabId) {
+      const tab = await browser.tabs.get(tabId);
+      return browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    },
+    decodeQrImage,
+    broadcastPageState() {
+      void browser.tabs.query({}).then((tabs) => {
+        for (const tab of tabs) if (tab.id !== undefined && /^https?:/.test(tab.url ?? '')) void sendToTab(tab.id, { type: 'bg:recheck' });
+      });
+      void refreshAllBadges();
+    },
+    async openPopup() {
+      try {
+        await browser.action.openPopup();
+        return true;
+      } catch {
+        return false;
+      }
+    },
   };
-  const log = createRefusalLog(
-    { get: (key) => browser.storage.session.get(key), set: (items) => browser.storage.session.set(items) },
-    services.clock.now,
-  );
-  const route = createRouter({ ui: { 'ui:describe-tab': describeTab(services) }, cs: { 'cs:hello': hello(services) } }, log);
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.Runtime.MessageSender) =>
-    route(message, classifySender(sender, identity)),
-  );
+  async function refreshBadge(tabId: number, url: string | undefined): Promise<void> {
+    const look = badgeFor(guard.current().verdict(url ?? ''));
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: look.text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: look.color }),
+      browser.action.setTitle({ tabId, title: look.title }),
+    ]).catch(() => undefined);
+  }
+  async function refreshAllBadges(): Promise<void> {
+    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) await refreshBadge(tab.id, tab.url);
+  }
+
+  // The guard knows the accounts' domains only while the vault is unlocked (they are sealed in it).
+  vault.onChange(() => {
+    const rules: AccountRule[] = vault.accounts().map((account) => ({
+      accountId: account.id,
+      label: displayName(account),
+      domains: account.domains,
+    }));
+    guard.setAccounts(rules);
+  });
+  void trusted.list().then((sites) => guard.setTrustedSites(sites));
+
+  const log = createRefusalLog(sessionArea, systemClock.now);
+  const route = createRouter({ ui: uiHandlers(services), cs: csHandlers(services) }, log);
+
+  browser.runtime.onMessage.addListener(async (message: unknown, sender: Browser.Runtime.MessageSender) => {
+    const role = classifySender(sender, identity);
+    if (role.role !== 'refused') {
+      // Every accepted message first settles the lock state: a due auto-lock wins over a session resume.
+      await services.autoLock.lockIfDue();
+      await vault.resume();
+    }
+    const reply = await route(message, role);
+    if (role.role === 'extension-page' && vault.unlocked) await services.autoLock.touch((await settings.get()).autoLockMinutes);
+    return reply;
+  });
   // No web page or other extension may talk to OTP Guard; say so in the log if one tries.
   browser.runtime.onMessageExternal?.addListener((message: unknown, sender: Browser.Runtime.MessageSender) => {
-    log.refused(`external message from ${sender.id ?? sender.url ?? 'unknown'}`, {
-      role: 'refused',
-      ...(typeof message === 'object' && message && 'type' in message ? { type: String(message.type).slice(0, 64) } : {}),
-    });
+    const type = typeof message === 'object' && message && 'type' in message ? String(message.type).slice(0, 64) : undefined;
+    log.refused(`external message from ${sender.id ?? sender.url ?? 'unknown'}`, { role: 'refused', ...(type ? { type } : {}) });
     return Promise.resolve({ ok: false, error: { code: 'refused', message: 'Refused.' } });
   });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === AUTO_LOCK_ALARM) void services.autoLock.lockIfDue();
+  });
+  browser.idle?.onStateChanged.addListener((state) => {
+    if (state === 'locked') void services.autoLock.fire();
+  });
+  vault.onChange(() => void refreshAllBadges());
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url !== undefined || change.status === 'loading') void refreshBadge(tabId, tab.url);
+  });
+
+  registerMenusAndCommands(browser, services, sendToTab);
+  void services.autoLock.lockIfDue().then(() => vault.resume());
 }
+
+export { displayName };

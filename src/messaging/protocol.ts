@@ -110,11 +110,14 @@ export type CsMessage<T extends CsMessageType = CsMessageType> = v.InferOutput<(
 export type PopupToBackground = UiMessage;
 export type ContentToBackground = CsMessage;
 
-/** Background → content script. */
+/**
+ * Background → content script. The background never pushes a code: it asks the frame to request one
+ * (bg:fill-now), so every code goes through the same release check on the frame's own sender data.
+ */
 export type BackgroundToContent =
-  | { type: 'bg:fill-code'; code: string; accountId: string; overwrite: boolean }
-  | { type: 'bg:page-state'; state: PageState }
-  | { type: 'bg:notice'; text: string };
+  | { type: 'bg:fill-now'; overwrite: boolean }
+  | { type: 'bg:recheck' }
+  | { type: 'bg:notice'; text: string; tone: 'ok' | 'warning' | 'info' };
 
 // ---- Replies -------------------------------------------------------------------------------
 

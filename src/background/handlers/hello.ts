@@ -3,23 +3,30 @@ import type { PageState } from '../../messaging/protocol';
 import type { CsHandlers } from '../../messaging/router';
 import type { Services } from '../services';
 import { warningFor } from '../warning-text';
+import { frameContext } from './frame-context';
 
 /** A content script asks what its page is. It gets enough to display, never a secret. */
 export const hello =
   (services: Services): CsHandlers['cs:hello'] =>
   async (_message, sender) => {
+    const frame = await frameContext(services, sender);
     const guard = services.guard.current();
-    const topUrl = sender.frameId === 0 ? sender.frameUrl : (sender.tabUrl ?? (await services.tabUrl(sender.tabId)));
     const frameVerdict = guard.verdict(sender.frameUrl);
-    const topVerdict = topUrl ? guard.verdict(topUrl) : frameVerdict;
-    const { accountIds } = accountsForFrame(guard, { topUrl, frameUrl: sender.frameUrl, frameId: sender.frameId });
+    const topVerdict = frame.topUrl ? guard.verdict(frame.topUrl) : frameVerdict;
+    const { accountIds } = accountsForFrame(guard, frame);
     const labels = new Map(services.guard.accounts().map((rule) => [rule.accountId, rule.label]));
     const lookalike = frameVerdict.kind === 'lookalike' ? frameVerdict : topVerdict.kind === 'lookalike' ? topVerdict : null;
+    const settings = await services.settings.get();
+    const locked = !services.vault.unlocked;
+    // While locked the accounts' own domains are sealed in the vault: a verified https brand page
+    // shows the in-field button, which opens the popup to unlock; the release check runs after.
+    const mayFillAfterUnlock =
+      locked && topVerdict.kind === 'verified' && frameVerdict.kind === 'verified' && topVerdict.target.scheme === 'https' && frameVerdict.target.scheme === 'https';
     const state: PageState = {
       verdict: frameVerdict.kind,
-      locked: true,
-      fillable: accountIds.length > 0,
-      autoFill: false,
+      locked,
+      fillable: accountIds.length > 0 || mayFillAfterUnlock,
+      autoFill: settings.autoFill,
       accounts: accountIds.map((id) => ({ id, label: labels.get(id) ?? id })),
       ...(lookalike ? { warning: warningFor(lookalike) } : {}),
     };

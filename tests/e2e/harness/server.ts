@@ -32,7 +32,7 @@ export interface FixtureServer {
 export async function startFixtureServer(): Promise<FixtureServer> {
   const pem = await generate([{ name: 'commonName', value: 'otp-guard-test' }], {
     keySize: 2048,
-    days: 1,
+    notAfterDate: new Date(Date.now() + 86_400_000),
     algorithm: 'sha256',
   });
   const pages = new Map<string, FixturePage>();

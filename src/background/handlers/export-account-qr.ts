@@ -1,0 +1,18 @@
+import { generate } from 'lean-qr';
+import { toSvgSource } from 'lean-qr/extras/svg';
+import { toOtpauthUri } from '../../core/otp/otpauth';
+import { HandlerError, type UiHandlers } from '../../messaging/router';
+import { requireUnlocked, unwrapVault } from '../handler-error';
+import type { Services } from '../services';
+
+/** A QR for moving one account to a phone, only after the password is entered again. */
+export const exportAccountQr =
+  (services: Services): UiHandlers['ui:export-account-qr'] =>
+  async ({ id, password }) => {
+    requireUnlocked(services.vault.unlocked);
+    unwrapVault(await services.vault.verifyPassword(password));
+    const account = services.vault.account(id);
+    if (!account) throw new HandlerError('not-found', 'That account no longer exists.');
+    const svg = toSvgSource(generate(toOtpauthUri(account)), { on: 'black', off: 'white', padX: 2, padY: 2 });
+    return { svg };
+  };

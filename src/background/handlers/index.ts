@@ -1,0 +1,63 @@
+/** Every message type and its handler: a table, not an if/else chain. */
+import type { CsHandlers, UiHandlers } from '../../messaging/router';
+import type { Services } from '../services';
+import { changePassword } from './change-password';
+import { commitPending } from './commit-pending';
+import { createVault } from './create-vault';
+import { deleteAccount } from './delete-account';
+import { describeTab } from './describe-tab';
+import { exportAccountQr } from './export-account-qr';
+import { getSettings } from './get-settings';
+import { hello } from './hello';
+import { hotpNext } from './hotp-next';
+import { listAccounts } from './list-accounts';
+import { lock } from './lock';
+import { openPopup } from './open-popup';
+import { previewImage } from './preview-image';
+import { previewImport } from './preview-import';
+import { previewLinks } from './preview-links';
+import { previewManual } from './preview-manual';
+import { reorder } from './reorder';
+import { requestCode } from './request-code';
+import { scanTab } from './scan-tab';
+import { setSettings } from './set-settings';
+import { trustSite } from './trust-site';
+import { undoDelete } from './undo-delete';
+import { unlock } from './unlock';
+import { updateAccount } from './update-account';
+import { vaultStatus } from './vault-status';
+
+export function uiHandlers(services: Services): Partial<UiHandlers> {
+  return {
+    'ui:describe-tab': describeTab(services),
+    'ui:vault-status': vaultStatus(services),
+    'ui:create-vault': createVault(services),
+    'ui:unlock': unlock(services),
+    'ui:lock': lock(services),
+    'ui:change-password': changePassword(services),
+    'ui:list-accounts': listAccounts(services),
+    'ui:preview-links': previewLinks(services),
+    'ui:preview-manual': previewManual(services),
+    'ui:scan-tab': scanTab(services),
+    'ui:preview-image': previewImage(services),
+    'ui:preview-import': previewImport(services),
+    'ui:commit-pending': commitPending(services),
+    'ui:update-account': updateAccount(services),
+    'ui:delete-account': deleteAccount(services),
+    'ui:undo-delete': undoDelete(services),
+    'ui:reorder': reorder(services),
+    'ui:hotp-next': hotpNext(services),
+    'ui:export-account-qr': exportAccountQr(services),
+    'ui:get-settings': getSettings(services),
+    'ui:set-settings': setSettings(services),
+    'ui:trust-site': trustSite(services),
+  };
+}
+
+export function csHandlers(services: Services): CsHandlers {
+  return {
+    'cs:hello': hello(services),
+    'cs:request-code': requestCode(services),
+    'cs:open-popup': openPopup(services),
+  };
+}

@@ -1,0 +1,19 @@
+import type { UiHandlers } from '../../messaging/router';
+import { accountView } from '../account-view';
+import { requireUnlocked } from '../handler-error';
+import type { Services } from '../services';
+
+export const listAccounts =
+  (services: Services): UiHandlers['ui:list-accounts'] =>
+  async () => {
+    requireUnlocked(services.vault.unlocked);
+    const now = services.clock.now();
+    const settings = await services.settings.get();
+    return {
+      revision: services.vault.revision,
+      accounts: services.vault.accounts().map((account) => accountView(account, now)),
+      damaged: [...services.vault.damaged()],
+      readOnly: services.vault.readOnly,
+      backupReminder: settings.backupReminder && services.vault.accounts().length > 0,
+    };
+  };

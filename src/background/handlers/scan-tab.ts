@@ -1,0 +1,31 @@
+import { HandlerError, type UiHandlers } from '../../messaging/router';
+import { requireUnlocked } from '../handler-error';
+import { previewDrafts } from '../preview';
+import type { Services } from '../services';
+import { draftsFromQrTexts } from './qr-texts';
+
+/**
+ * "Scan this page": refuses a page the guard calls a lookalike (a phishing page showing a QR is an
+ * attack on the account); otherwise proposes the page's registrable domain as the account's domain.
+ */
+export const scanTab =
+  (services: Services): UiHandlers['ui:scan-tab'] =>
+  async ({ tabId }) => {
+    requireUnlocked(services.vault.unlocked);
+    const url = await services.tabUrl(tabId);
+    const verdict = services.guard.current().verdict(url ?? '');
+    if (verdict.kind === 'lookalike') {
+      throw new HandlerError(
+        'lookalike-page',
+        `Not enrolled: ${verdict.target.unicodeHost} imitates ${verdict.imitates.name} (${verdict.reasons.map((r) => r.text).join('; ')}). Set up two-step verification on ${verdict.imitates.primaryDomain} itself.`,
+      );
+    }
+    const texts = await services.decodeQrImage(await services.captureTab(tabId));
+    if (texts.length === 0) throw new HandlerError('no-qr', 'No QR code was found in the visible part of this page.');
+    const { drafts, errors, unsupported } = draftsFromQrTexts(texts);
+    const pageDomains =
+      (verdict.kind === 'verified' || verdict.kind === 'unknown') && verdict.target.scheme === 'https'
+        ? [verdict.target.registrableDomain]
+        : [];
+    return previewDrafts(services, 'page', drafts, { pageDomains, errors, unsupported });
+  };

@@ -1,0 +1,48 @@
+/** Right-click menu ("Fill one-time code", "Check this link") and the fill keyboard shortcut. */
+import type Browser from 'webextension-polyfill';
+import type { BackgroundToContent } from '../messaging/protocol';
+import type { Services } from './services';
+import { pageReport } from './page-report';
+
+const FILL_MENU = 'otp-guard-fill';
+const CHECK_LINK_MENU = 'otp-guard-check-link';
+
+type SendToTab = (tabId: number, message: BackgroundToContent, frameId?: number) => Promise<unknown>;
+
+export function linkVerdictText(services: Services, url: string): { text: string; tone: 'ok' | 'warning' | 'info' } {
+  const report = pageReport(services.guard.current().verdict(url));
+  const site = report.unicodeRegistrableDomain ?? url;
+  switch (report.verdict) {
+    case 'verified':
+      return { text: `This link goes to ${site}${report.brand ? `, a site of ${report.brand.name}` : ''}.`, tone: 'ok' };
+    case 'lookalike':
+      return {
+        text: `Careful: this link goes to ${site}, which imitates ${report.imitates?.name ?? 'another site'}. ${report.reasons.join(' ')}`,
+        tone: 'warning',
+      };
+    case 'unknown':
+      return { text: `This link goes to ${site}. OTP Guard does not know it as a site of your accounts.`, tone: 'info' };
+    default:
+      return { text: report.notWebsiteReason ?? 'This link is not a website.', tone: 'info' };
+  }
+}
+
+export function registerMenusAndCommands(browser: Browser.Browser, services: Services, sendToTab: SendToTab): void {
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: FILL_MENU, title: 'Fill one-time code', contexts: ['editable'] });
+      browser.contextMenus.create({ id: CHECK_LINK_MENU, title: 'Check this link with OTP Guard', contexts: ['link'] });
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id === undefined) return;
+    if (info.menuItemId === FILL_MENU) void sendToTab(tab.id, { type: 'bg:fill-now', overwrite: true }, info.frameId ?? 0);
+    if (info.menuItemId === CHECK_LINK_MENU && info.linkUrl) {
+      const { text, tone } = linkVerdictText(services, info.linkUrl);
+      void sendToTab(tab.id, { type: 'bg:notice', text, tone }, info.frameId ?? 0);
+    }
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'fill-code' && tab?.id !== undefined) void sendToTab(tab.id, { type: 'bg:fill-now', overwrite: true });
+  });
+}

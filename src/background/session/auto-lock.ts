@@ -1,0 +1,57 @@
+/**
+ * Auto-lock after the idle time in the settings. "Idle" means no use of OTP Guard (popup, fill).
+ * The deadline lives in storage.session so it holds across worker restarts; an alarm wakes a
+ * sleeping worker, a timer is precise while it is awake, and every use checks the deadline first.
+ */
+import type { Clock } from '../../core/ports';
+import type { SessionArea } from './vault-session';
+
+export const LOCK_AT_KEY = 'session/lock-at';
+export const AUTO_LOCK_ALARM = 'otp-guard-auto-lock';
+
+export interface AlarmsPort {
+  create(name: string, info: { when: number }): void;
+  clear(name: string): Promise<unknown>;
+}
+
+export class AutoLock {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly session: SessionArea,
+    private readonly alarms: AlarmsPort,
+    private readonly clock: Clock,
+    private readonly lock: () => Promise<void>,
+  ) {}
+
+  /** A use of OTP Guard: push the deadline out by `minutes`. */
+  async touch(minutes: number): Promise<void> {
+    const lockAt = this.clock.now() + minutes * 60_000;
+    await this.session.set({ [LOCK_AT_KEY]: lockAt });
+    this.schedule(lockAt);
+  }
+
+  /** Locks when the deadline has passed; returns true when it did. */
+  async lockIfDue(): Promise<boolean> {
+    const lockAt = (await this.session.get(LOCK_AT_KEY))[LOCK_AT_KEY];
+    if (typeof lockAt === 'number' && this.clock.now() >= lockAt) {
+      await this.fire();
+      return true;
+    }
+    if (typeof lockAt === 'number') this.schedule(lockAt);
+    return false;
+  }
+
+  async fire(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.session.remove(LOCK_AT_KEY);
+    await this.alarms.clear(AUTO_LOCK_ALARM);
+    await this.lock();
+  }
+
+  private schedule(lockAt: number): void {
+    clearTimeout(this.timer);
+    this.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
+    this.timer = setTimeout(() => void this.lockIfDue(), Math.max(0, lockAt - this.clock.now()) + 50);
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * The unlocked vault as the background holds it: the vault key (a non-extractable CryptoKey inside
+ * OpenVault) and the decoded accounts, in memory only while unlocked. The raw key also sits in
+ * storage.session (memory only, trusted contexts only, gone on browser restart) so an unlocked session
+ * survives the service worker being stopped; locking removes it.
+ */
+import { type Account, accountFromDraft, type AccountDraft } from '../../core/otp/account';
+import { accountFromJson, accountToJson } from '../../core/otp/account-json';
+import { err, ok, type Result } from '../../core/result';
+import { fromBase64, toBase64 } from '../../core/vault/bytes';
+import type { VaultError } from '../../core/vault/errors';
+import {
+  createVault,
+  type OpenVault,
+  resumeVault,
+  unlockVault,
+  type VaultDeps,
+  vaultStatus,
+} from '../../core/vault/vault';
+import { readThrottle, retryAfterMs } from '../../core/vault/throttle';
+import type { VaultStatusReport } from '../../messaging/protocol';
+
+export const SESSION_KEY = 'session/vault-key';
+
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface DamagedAccount {
+  id: string;
+  name: string;
+  reason: string;
+}
+
+export const displayName = (account: Pick<Account, 'issuer' | 'accountName'>): string =>
+  [account.issuer, account.accountName].filter(Boolean).join(' — ') || 'Unnamed account';
+
+export class VaultSession {
+  private open: OpenVault | null = null;
+  private accountList: Account[] = [];
+  private damagedList: DamagedAccount[] = [];
+  private listeners = new Set<() => void>();
+
+  constructor(
+    private readonly deps: VaultDeps,
+    private readonly session: SessionArea,
+  ) {}
+
+  /** Called when accounts or the lock state change (the guard's rules and badges follow). */
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  get unlocked(): boolean {
+    return this.open !== null;
+  }
+  get revision(): number {
+    return this.open?.revision ?? 0;
+  }
+  get readOnly(): boolean {
+    return this.open?.readOnly ?? false;
+  }
+  accounts(): readonly Account[] {
+    return this.accountList;
+  }
+  damaged(): readonly DamagedAccount[] {
+    return this.damagedList;
+  }
+  account(id: string): Account | undefined {
+    return this.accountList.find((account) => account.id === id);
+  }
+
+  async status(): Promise<VaultStatusReport> {
+    const stored = await vaultStatus(this.deps);
+    const throttle = await readThrottle(this.deps.throttleStore ?? this.deps.store);
+    const retry = retryAfterMs(throttle, this.deps.clock.now());
+    if (stored.state === 'none') return { state: 'none', readOnly: false, retryAfterMs: 0, damaged: [] };
+    if (stored.state === 'unreadable') {
+      return {
+        state: 'locked',
+        readOnly: true,
+        readOnlyReason: `The vault could not be read: ${stored.error.message}. Nothing was changed.`,
+        retryAfterMs: retry,
+        damaged: [],
+      };
+    }
+    return {
+      state: this.open ? 'unlocked' : 'locked',
+      readOnly: stored.readOnly,
+      ...(stored.message ? { readOnlyReason: stored.message } : {}),
+      retryAfterMs: this.open ? 0 : retry,
+      damaged: this.open ? [...this.damagedList] : [],
+    };
+  }
+
+  async create(password: string): Promise<Result<void, VaultError>> {
+    const created = await createVault(this.deps, password);
+    if (!created.ok) return created;
+    return this.adopt(created.value);
+  }
+
+  async unlock(password: string): Promise<Result<void, VaultError>> {
+    if (this.open) return ok(undefined);
+    const opened = await unlockVault(this.deps, password);
+    if (!opened.ok) return opened;
+    return this.adopt(opened.value);
+  }
+
+  /** After a worker restart: reopen from the session key, if the session is still unlocked. */
+  async resume(): Promise<boolean> {
+    if (this.open) return true;
+    const stored = (await this.session.get(SESSION_KEY))[SESSION_KEY];
+    const raw = typeof stored === 'string' ? fromBase64(stored) : null;
+    if (!raw) return false;
+    const opened = await resumeVault(this.deps, raw);
+    if (!opened.ok) {
+      await this.session.remove(SESSION_KEY);
+      return false;
+    }
+    this.open = opened.value;
+    await this.reload();
+    return true;
+  }
+
+  async lock(): Promise<void> {
+    this.open = null;
+    this.accountList = [];
+    this.damagedList = [];
+    await this.session.remove(SESSION_KEY);
+    this.changed();
+  }
+
+  /** Checks the password again (for sensitive actions); a wrong one counts toward the unlock throttle. */
+  async verifyPassword(password: string): Promise<Result<void, VaultError>> {
+    const checked = await unlockVault(this.deps, password);
+    return checked.ok ? ok(undefined) : checked;
+  }
+
+  async changePassword(current: string, next: string): Promise<Result<void, VaultError>> {
+    const open = this.requireOpen();
+    if (!open.ok) return open;
+    const changed = await open.value.changePassword(current, next);
+    return changed.ok ? ok(undefined) : changed;
+  }
+
+  /** Saves new accounts (from drafts) in one write. */
+  async addDrafts(drafts: AccountDraft[], expectedRevision: number, newId: () => string): Promise<Result<Account[], VaultError>> {
+    const now = this.deps.clock.now();
+    const order = this.accountList.reduce((max, account) => Math.max(max, account.order), -1) + 1;
+    const added = drafts.map((draft, index) => accountFromDraft(draft, { id: newId(), createdAt: now, order: order + index }));
+    const written = await this.putAccounts(added, expectedRevision);
+    return written.ok ? ok(added) : written;
+  }
+
+  async putAccounts(accounts: Account[], expectedRevision: number): Promise<Result<void, VaultError>> {
+    const open = this.requireOpen();
+    if (!open.ok) return open;
+    const written = await open.value.put(
+      accounts.map((account) => ({ id: account.id, name: displayName(account), data: accountToJson(account) })),
+      expectedRevision,
+    );
+    if (!written.ok) {
+      if (written.error.code === 'conflict') await this.reload();
+      return written;
+    }
+    await this.reload();
+    return ok(undefined);
+  }
+
+  async removeAccounts(ids: string[], expectedRevision: number): Promise<Result<void, VaultError>> {
+    const open = this.requireOpen();
+    if (!open.ok) return open;
+    const written = await open.value.remove(ids, expectedRevision);
+    if (!written.ok) {
+      if (written.error.code === 'conflict') await this.reload();
+      return written;
+    }
+    await this.reload();
+    return ok(undefined);
+  }
+
+  openVault(): OpenVault | null {
+    return this.open;
+  }
+
+  /** Re-reads every entry: one damaged entry is listed by name, the rest stay usable. */
+  async reload(): Promise<void> {
+    if (!this.open) return;
+    const listing = await this.open.entries();
+    if (!listing.ok) return;
+    const accounts: Account[] = [];
+    const damaged: DamagedAccount[] = listing.value.damaged.map((entry) => ({
+      id: entry.id,
+      name: entry.name,
+      reason: entry.message,
+    }));
+    for (const entry of listing.value.ok) {
+      const decoded = accountFromJson(entry.data);
+      if (decoded.ok) accounts.push(decoded.value);
+      else damaged.push({ id: entry.id, name: entry.name, reason: decoded.error.message });
+    }
+    accounts.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
+    this.accountList = accounts;
+    this.damagedList = damaged;
+    this.changed();
+  }
+
+  private async adopt(open: OpenVault): Promise<Result<void, VaultError>> {
+    const sessionKey = await open.exportSessionKey();
+    if (sessionKey.ok) {
+      await this.session.set({ [SESSION_KEY]: toBase64(sessionKey.value) });
+      sessionKey.value.fill(0);
+    }
+    this.open = open;
+    await this.reload();
+    return ok(undefined);
+  }
+
+  private requireOpen(): Result<OpenVault, VaultError> {
+    return this.open ? ok(this.open) : err({ code: 'no-vault', message: 'OTP Guard is locked: unlock it first.' });
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
