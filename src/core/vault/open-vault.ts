@@ -120,18 +120,14 @@ export class UnlockedVault implements OpenVault {
   /** Every mutation goes through here: read-only check, revision check, one generation flip. */
   private async write(
     expectedRevision: number,
-    build: (current: Head, generation: number) => Promise<Result<CommitPlan | VaultSnapshot | 'unchanged', VaultError>>,
+    build: (current: Head, generation: number) => Promise<Result<CommitPlan | 'unchanged', VaultError>>,
   ): Promise<Result<Head, VaultError>> {
     if (this.readOnly) return err(vaultError.readOnly(this.head.format));
     const committed = await commit(this.deps.store, {
       expectedRevision,
       vaultId: this.head.vaultId,
-      build: async (current, generation) => {
-        if (current === null) return err({ code: 'no-vault', message: 'the vault no longer exists' });
-        const built = await build(current, generation);
-        if (!built.ok || built.value === 'unchanged' || 'records' in built.value) return built as Result<CommitPlan | 'unchanged', VaultError>;
-        return ok(planFromSnapshot(current, built.value, generation));
-      },
+      build: async (current, generation) =>
+        current === null ? err({ code: 'no-vault', message: 'the vault no longer exists' }) : build(current, generation),
     });
     if (committed.ok) this.head = committed.value;
     else if (committed.error.code === 'read-only-newer-version') await this.freshHead();
