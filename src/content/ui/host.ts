@@ -12,8 +12,8 @@ export interface UiHost {
   remove(): void;
 }
 
-/** Re-insertions or re-orderings a host performs at most: stops a ping-pong with another script doing the same. */
-const MAX_REPAIRS = 100;
+/** Moves back to the end of <html> a host performs at most: stops a ping-pong with another extension doing the same. */
+const MAX_REORDERS = 100;
 
 const BASE_CSS =
   ':host{all:initial!important;position:fixed!important;z-index:2147483647!important;display:block!important;' +
@@ -28,16 +28,16 @@ export const createUiHost = (doc: Document, tag: string, css: string): UiHost =>
   style.textContent = BASE_CSS + css;
   root.append(style);
   let expectedStyle = '';
-  let repairs = 0;
+  let reorders = 0;
   let removed = false;
 
   const attach = () => {
     const parent = doc.documentElement;
     if (!parent || removed) return;
+    // Removal by the page is always undone; a page that keeps removing it only spins itself.
+    if (host.parentNode !== parent) parent.append(host);
     // Last child of <html>: on equal z-index the later element paints on top.
-    if (host.parentNode !== parent || parent.lastElementChild !== host) {
-      if (repairs++ < MAX_REPAIRS) parent.append(host);
-    }
+    else if (parent.lastElementChild !== host && reorders++ < MAX_REORDERS) parent.append(host);
   };
 
   const restoreAttributes = () => {

@@ -57,6 +57,29 @@ describe('showLookalikeBanner', () => {
     banner.remove();
   });
 
+  it('keeps coming back, however often it is removed', async () => {
+    const banner = showLookalikeBanner(document, content);
+    const host = document.querySelector('otp-guard-banner')!;
+    for (let i = 0; i < 150; i++) {
+      host.remove();
+      await flushMicrotasks();
+    }
+    expect(host.isConnected).toBe(true);
+    banner.remove();
+  });
+
+  it('moves back to <html> when the page re-parents it into a hidden container', async () => {
+    const banner = showLookalikeBanner(document, content);
+    const host = document.querySelector('otp-guard-banner')!;
+    const trap = document.createElement('div');
+    trap.style.display = 'none';
+    document.body.append(trap);
+    trap.append(host);
+    await flushMicrotasks();
+    expect(host.parentElement).toBe(document.documentElement);
+    banner.remove();
+  });
+
   it('moves back on top when the page appends a later sibling to <html>', async () => {
     const banner = showLookalikeBanner(document, content);
     const host = document.querySelector('otp-guard-banner')!;
