@@ -4,6 +4,8 @@
  */
 import type { Account } from '../core/otp/account';
 import type { Clock, CryptoPort, RandomSource } from '../core/ports';
+import type { BackupReminder } from './backup-reminder';
+import type { InspectedBackups } from './backups';
 import type { GuardHolder } from './guard-holder';
 import type { PendingDrafts } from './pending';
 import type { AutoLock } from './session/auto-lock';
@@ -21,6 +23,8 @@ export interface Services {
   autoLock: AutoLock;
   pending: PendingDrafts;
   trusted: TrustedSites;
+  backups: InspectedBackups;
+  backupReminder: BackupReminder;
   /** Deleted accounts kept for "Undo" for a minute, in memory only. */
   undo: Map<string, { account: Account; expiresAt: number }>;
   newId(): string;

@@ -12,6 +12,8 @@ import type { BackgroundToContent } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
 import { classifySender, type ExtensionIdentity } from '../messaging/sender';
 import { badgeFor } from './badge';
+import { BackupReminder } from './backup-reminder';
+import { InspectedBackups } from './backups';
 import { createGuardHolder } from './guard-holder';
 import { csHandlers, uiHandlers } from './handlers';
 import { PendingDrafts } from './pending';
@@ -41,7 +43,14 @@ export function startBackground(browser: Browser.Browser): void {
   };
   const crypto = createWebCryptoPort();
   const vault = new VaultSession(
-    { store: browserKeyValueStore(local), crypto, random: webRandom, clock: systemClock, kdf: PRODUCTION_KDF, minimum: PRODUCTION_FLOOR },
+    {
+      store: browserKeyValueStore(local),
+      crypto,
+      random: webRandom,
+      clock: systemClock,
+      kdf: PRODUCTION_KDF,
+      minimum: PRODUCTION_FLOOR,
+    },
     sessionArea,
   );
   const newId = () => toBase64Url(webRandom.bytes(12));
@@ -60,6 +69,8 @@ export function startBackground(browser: Browser.Browser): void {
     vault,
     settings,
     trusted,
+    backups: new InspectedBackups(systemClock.now),
+    backupReminder: new BackupReminder(local),
     autoLock: new AutoLock(sessionArea, browser.alarms, systemClock, () => vault.lock()),
     pending: new PendingDrafts(systemClock.now, newId),
     undo: new Map(),
@@ -134,6 +145,26 @@ export function startBackground(browser: Browser.Browser): void {
     const type = typeof message === 'object' && message && 'type' in message ? String(message.type).slice(0, 64) : undefined;
     log.refused(`external message from ${sender.id ?? sender.url ?? 'unknown'}`, { role: 'refused', ...(type ? { type } : {}) });
     return Promise.resolve({ ok: false, error: { code: 'refused', message: 'Refused.' } });
+  });
+
+  // Sync (off by default): the encrypted vault through the browser's own sync storage, merged per entry.
+  const syncStore = browserKeyValueStore(browser.storage.sync, { quotaBytes: 102_400 });
+  let syncTimer: ReturnType<typeof setTimeout> | undefined;
+  let syncing = false;
+  const scheduleSync = () => {
+    clearTimeout(syncTimer);
+    syncTimer = setTimeout(async () => {
+      if (syncing || !vault.unlocked || !(await settings.get()).sync) return;
+      syncing = true;
+      const synced = await vault.syncWith(syncStore).finally(() => {
+        syncing = false;
+      });
+      if (!synced.ok) console.warn('[otp-guard] sync failed:', synced.error.message);
+    }, 2_000);
+  };
+  vault.onChange(scheduleSync);
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'sync') scheduleSync();
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -83,6 +83,10 @@ export const uiMessageSchemas = {
     token: Id,
     mode: v.picklist(['merge', 'replace']),
   }),
+  /** Forgotten password, step 1: the vault as stored (still encrypted) to keep as a file. */
+  'ui:export-raw-vault': v.strictObject({ type: v.literal('ui:export-raw-vault') }),
+  /** Step 2: deletes the vault, only when `exportedText` (the file just saved) holds all of it. */
+  'ui:start-over': v.strictObject({ type: v.literal('ui:start-over'), exportedText: BigText }),
   'ui:get-settings': v.strictObject({ type: v.literal('ui:get-settings') }),
   'ui:set-settings': v.strictObject({
     type: v.literal('ui:set-settings'),
@@ -241,6 +245,8 @@ export interface UiReplies {
   'ui:export-backup': { fileName: string; fileText: string };
   'ui:inspect-backup': { token: string; entries: number; fresh: number; duplicates: number };
   'ui:restore-backup': { added: number; revision: number };
+  'ui:export-raw-vault': { fileName: string; fileText: string };
+  'ui:start-over': VaultStatusReport;
   'ui:get-settings': Settings;
   'ui:set-settings': Settings;
   'ui:trust-site': PageReport;

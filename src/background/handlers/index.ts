@@ -7,9 +7,12 @@ import { createVault } from './create-vault';
 import { deleteAccount } from './delete-account';
 import { describeTab } from './describe-tab';
 import { exportAccountQr } from './export-account-qr';
+import { exportBackup } from './export-backup';
+import { exportRawVault } from './export-raw-vault';
 import { getSettings } from './get-settings';
 import { hello } from './hello';
 import { hotpNext } from './hotp-next';
+import { inspectBackup } from './inspect-backup';
 import { listAccounts } from './list-accounts';
 import { lock } from './lock';
 import { openPopup } from './open-popup';
@@ -18,16 +21,18 @@ import { previewImport } from './preview-import';
 import { previewLinks } from './preview-links';
 import { previewManual } from './preview-manual';
 import { reorder } from './reorder';
+import { restoreBackup } from './restore-backup';
 import { requestCode } from './request-code';
 import { scanTab } from './scan-tab';
 import { setSettings } from './set-settings';
+import { startOver } from './start-over';
 import { trustSite } from './trust-site';
 import { undoDelete } from './undo-delete';
 import { unlock } from './unlock';
 import { updateAccount } from './update-account';
 import { vaultStatus } from './vault-status';
 
-export function uiHandlers(services: Services): Partial<UiHandlers> {
+export function uiHandlers(services: Services): UiHandlers {
   return {
     'ui:describe-tab': describeTab(services),
     'ui:vault-status': vaultStatus(services),
@@ -48,6 +53,11 @@ export function uiHandlers(services: Services): Partial<UiHandlers> {
     'ui:reorder': reorder(services),
     'ui:hotp-next': hotpNext(services),
     'ui:export-account-qr': exportAccountQr(services),
+    'ui:export-backup': exportBackup(services),
+    'ui:inspect-backup': inspectBackup(services),
+    'ui:restore-backup': restoreBackup(services),
+    'ui:export-raw-vault': exportRawVault(services),
+    'ui:start-over': startOver(services),
     'ui:get-settings': getSettings(services),
     'ui:set-settings': setSettings(services),
     'ui:trust-site': trustSite(services),

@@ -14,6 +14,7 @@ export const listAccounts =
       accounts: services.vault.accounts().map((account) => accountView(account, now)),
       damaged: [...services.vault.damaged()],
       readOnly: services.vault.readOnly,
-      backupReminder: settings.backupReminder && services.vault.accounts().length > 0,
+      backupReminder:
+        settings.backupReminder && (await services.backupReminder.due(services.vault.revision, services.vault.accounts().length)),
     };
   };

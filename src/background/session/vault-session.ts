@@ -18,6 +18,9 @@ import {
   vaultStatus,
 } from '../../core/vault/vault';
 import { readThrottle, retryAfterMs } from '../../core/vault/throttle';
+import { destroyVaultAfterExport, exportRawVault, type InspectedBackup, inspectBackup, type RestoreMode, type RestoreReport } from '../../core/vault/backup';
+import type { KeyValueStore } from '../../core/vault/ports';
+import { pullReplica, pushReplica } from '../../core/vault/sync';
 import type { VaultStatusReport } from '../../messaging/protocol';
 
 export const SESSION_KEY = 'session/vault-key';
@@ -183,6 +186,84 @@ export class VaultSession {
 
   openVault(): OpenVault | null {
     return this.open;
+  }
+
+  async exportBackup(password?: string): Promise<Result<{ text: string; omitted: string[] }, VaultError>> {
+    const open = this.requireOpen();
+    if (!open.ok) return open;
+    const exported = await open.value.exportBackup(password);
+    return exported.ok ? ok({ text: exported.value.text, omitted: exported.value.omitted.map((entry) => entry.name) }) : exported;
+  }
+
+  /** The restore check: the whole file is decrypted and every entry validated before anything is written. */
+  async inspectBackup(fileText: string, password: string): Promise<Result<{ backup: InspectedBackup; accounts: Account[] }, VaultError>> {
+    const inspected = await inspectBackup(this.deps, fileText, password);
+    if (!inspected.ok) return inspected;
+    const accounts: Account[] = [];
+    for (const entry of inspected.value.entries) {
+      const decoded = accountFromJson(entry.data);
+      if (!decoded.ok) {
+        return err({
+          code: 'backup-damaged',
+          entryId: entry.id,
+          entryName: entry.name,
+          message: `the backup entry "${entry.name}" is not a valid account (${decoded.error.message}); nothing was restored`,
+        });
+      }
+      accounts.push(decoded.value);
+    }
+    return ok({ backup: inspected.value, accounts });
+  }
+
+  async restore(backup: InspectedBackup, mode: RestoreMode, expectedRevision: number): Promise<Result<RestoreReport, VaultError>> {
+    const open = this.requireOpen();
+    if (!open.ok) return open;
+    const sameSecret = (a: unknown, b: unknown) => {
+      const left = accountFromJson(a);
+      const right = accountFromJson(b);
+      return left.ok && right.ok && accountToJson(left.value).otp.secret === accountToJson(right.value).otp.secret;
+    };
+    const restored = await open.value.restore(backup, mode, expectedRevision, sameSecret);
+    await this.reload();
+    return restored;
+  }
+
+  /** Forgotten password: the vault as stored (still encrypted), so it can be kept before starting over. */
+  async exportRaw(): Promise<Result<string, VaultError>> {
+    const exported = await exportRawVault(this.deps.store, this.deps.clock.now());
+    return exported.ok ? ok(exported.value.text) : exported;
+  }
+
+  /** Deletes the vault only when `exportedText` holds all of it (the user has the file). */
+  async startOver(exportedText: string): Promise<Result<void, VaultError>> {
+    const destroyed = await destroyVaultAfterExport(this.deps.store, exportedText);
+    if (destroyed.ok) await this.lock();
+    return destroyed;
+  }
+
+  /**
+   * Sync through the browser's own sync storage: pull the remote replica, merge it entry by entry
+   * (tombstones keep deletes), push the result back. Only ciphertext and stamps are ever written there.
+   */
+  async syncWith(syncStore: KeyValueStore): Promise<Result<void, VaultError>> {
+    const open = this.requireOpen();
+    if (!open.ok) return open;
+    const remote = await pullReplica(syncStore);
+    if (!remote.ok) return remote;
+    let pushNeeded = remote.value === null;
+    if (remote.value !== null) {
+      const before = open.value.revision;
+      const merged = await open.value.mergeRemote(remote.value, before);
+      if (!merged.ok) return merged;
+      pushNeeded = merged.value.remoteIsBehind;
+      // Reload (and so notify) only when the merge changed something: a quiet sync stays quiet.
+      if (merged.value.revision !== before) await this.reload();
+    }
+    if (!pushNeeded) return ok(undefined);
+    const replica = await open.value.replica();
+    if (!replica.ok) return replica;
+    const pushed = await pushReplica(syncStore, replica.value);
+    return pushed.ok ? ok(undefined) : pushed;
   }
 
   /** Re-reads every entry: one damaged entry is listed by name, the rest stay usable. */
