@@ -34,6 +34,11 @@ async function settle() {
   });
 }
 
+/** Opens the row's action menu; returns nothing, the actions are then on screen. */
+async function openActions(label: string) {
+  fireEvent.click(await screen.findByRole('button', { name: `Actions for ${label}` }));
+}
+
 const rows = () => screen.getAllByTestId('account-row');
 const codes = () => screen.getAllByTestId('code').map((node) => node.textContent);
 
@@ -114,7 +119,8 @@ describe('codes list', () => {
         return { revision: 5 };
       },
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Delete Amazon (ann@example.com)' }));
+    await openActions('Amazon (ann@example.com)');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Amazon (ann@example.com)' }));
     const dialog = screen.getByRole('alertdialog');
     expect(client.callsOf('ui:delete-account')).toHaveLength(0);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
@@ -132,7 +138,8 @@ describe('codes list', () => {
         throw new BackgroundError('conflict', 'The vault changed.');
       },
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit Amazon (ann@example.com)' }));
+    await openActions('Amazon (ann@example.com)');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Amazon (ann@example.com)' }));
     fireEvent.input(screen.getByLabelText('Service'), { target: { value: 'Amazon US' } });
     fireEvent.input(screen.getByLabelText(/Sites where/), { target: { value: 'amazon.com\nhttps://www.amazon.co.uk/' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -153,7 +160,8 @@ describe('codes list', () => {
 
   it('moves an account down with the list revision', async () => {
     const { client } = setup(accountsList([amazon, github, bank]), { 'ui:reorder': () => ({ revision: 4 }) });
-    fireEvent.click(await screen.findByRole('button', { name: 'Move Amazon (ann@example.com) down' }));
+    await openActions('Amazon (ann@example.com)');
+    fireEvent.click(screen.getByRole('button', { name: 'Move Amazon (ann@example.com) down' }));
     await waitFor(() => expect(client.callsOf('ui:reorder')).toHaveLength(1));
     expect(client.callsOf('ui:reorder')[0]).toEqual({ type: 'ui:reorder', ids: ['a2', 'a1', 'a3'], expectedRevision: 3 });
   });
@@ -169,7 +177,8 @@ describe('codes list', () => {
   it('shows the export QR only after the password, and only if it is an SVG', async () => {
     let svg = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>';
     const { client } = setup(accountsList([amazon]), { 'ui:export-account-qr': () => ({ svg }) });
-    fireEvent.click(await screen.findByRole('button', { name: 'Export Amazon (ann@example.com) as QR' }));
+    await openActions('Amazon (ann@example.com)');
+    fireEvent.click(screen.getByRole('button', { name: 'Export Amazon (ann@example.com) as QR' }));
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'secret words' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
     expect((await screen.findByTestId('export-qr-svg')).querySelector('svg rect')).not.toBeNull();
@@ -177,7 +186,8 @@ describe('codes list', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     svg = '<img src=x onerror=alert(1)>';
-    fireEvent.click(await screen.findByRole('button', { name: /Export Amazon/ }));
+    await openActions('Amazon (ann@example.com)');
+    fireEvent.click(screen.getByRole('button', { name: /Export Amazon/ }));
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'secret words' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not be shown/);
@@ -196,6 +206,7 @@ describe('codes list', () => {
     expect(await screen.findByText('Old bank')).toBeTruthy();
     expect(screen.getByText(/It could not be decrypted/)).toBeTruthy();
     expect(screen.getByText(/changes are off/)).toBeTruthy();
+    await openActions('Amazon (ann@example.com)');
     expect((screen.getByRole('button', { name: /Delete Amazon/ }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Make a backup' }));
     expect(fake.openedSections).toEqual(['backup']);

@@ -6,7 +6,8 @@ import type { SecondTicker } from '../ticker';
 import { type AccountChanges, AccountEdit } from './account-edit';
 import { ExportQr } from './export-qr';
 
-export type RowMode = 'view' | 'edit' | 'confirm-delete' | 'export';
+/** 'view' shows only the code; 'menu' adds the row's actions (kept closed so 200 rows stay light). */
+export type RowMode = 'view' | 'menu' | 'edit' | 'confirm-delete' | 'export';
 
 /** One stable object for all rows, so a row re-renders only when its own props change. */
 export interface RowActions {
@@ -52,6 +53,15 @@ function AccountRowView({ account, fetchedAt, ticker, mode, hotpCode, canMoveUp,
         ) : (
           <CodeTimer account={account} fetchedAt={fetchedAt} ticker={ticker} />
         )}
+        <button
+          type="button"
+          class="more"
+          aria-expanded={mode !== 'view'}
+          aria-label={`Actions for ${label}`}
+          onClick={() => (mode === 'view' ? actions.open(account.id, 'menu') : actions.close())}
+        >
+          ⋯
+        </button>
       </div>
       {account.warnings.length > 0 && (
         <ul class="warnings">
@@ -60,7 +70,7 @@ function AccountRowView({ account, fetchedAt, ticker, mode, hotpCode, canMoveUp,
           ))}
         </ul>
       )}
-      {mode === 'view' && (
+      {mode === 'menu' && (
         <div class="row-actions">
           <button type="button" disabled={!canMoveUp} onClick={() => actions.move(account.id, -1)} aria-label={`Move ${label} up`}>
             ↑
