@@ -91,7 +91,8 @@ export const watchForOtpFields = (
   const observer = view
     ? new view.MutationObserver((records) => {
         checkRoute();
-        let relevant = false;
+        // With a scan already due, only new shadow roots need attention this batch.
+        let relevant = timer !== undefined;
         for (const record of records) {
           for (const node of record.addedNodes) if (observeShadowRoots(node)) relevant = true;
           if (!relevant && isRelevant(record)) relevant = true;
