@@ -1,4 +1,4 @@
-import { createUiHost, isTrustedEvent } from './host';
+import { createUiHost, h, isTrustedEvent, onTrustedClick } from './host';
 
 export interface LookalikeBannerContent {
   headline: string;
@@ -33,23 +33,17 @@ const safeHttpsUrl = (url: string | undefined): string | null => {
  */
 export const showLookalikeBanner = (doc: Document, content: LookalikeBannerContent): { remove(): void } => {
   const ui = createUiHost(doc, 'otp-guard-banner', CSS);
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
-    const element = doc.createElement(tag);
-    if (text !== undefined) element.textContent = text;
-    return element;
-  };
-  const box = make('div');
-  box.className = 'b';
+  const box = h(doc, 'div', 'b');
   box.setAttribute('role', 'alert');
-  box.append(make('strong', content.headline));
+  box.append(h(doc, 'strong', '', content.headline));
   if (content.details.length > 0) {
-    const list = make('ul');
-    for (const detail of content.details) list.append(make('li', detail));
+    const list = h(doc, 'ul');
+    for (const detail of content.details) list.append(h(doc, 'li', '', detail));
     box.append(list);
   }
   const realSite = safeHttpsUrl(content.realSiteUrl);
   if (realSite) {
-    const link = make('a', content.realSiteName ? `Go to ${content.realSiteName}` : 'Go to the real site');
+    const link = h(doc, 'a', '', content.realSiteName ? `Go to ${content.realSiteName}` : 'Go to the real site');
     link.href = realSite;
     link.target = '_top';
     link.rel = 'noopener noreferrer';
@@ -59,14 +53,10 @@ export const showLookalikeBanner = (doc: Document, content: LookalikeBannerConte
     });
     box.append(link);
   }
-  const onTrust = content.onTrust;
-  if (onTrust) {
-    const trust = make('button', 'Trust this site');
-    trust.className = 't';
+  if (content.onTrust) {
+    const trust = h(doc, 'button', 't', 'Trust this site');
     trust.type = 'button';
-    trust.addEventListener('click', (event) => {
-      if (isTrustedEvent(event)) onTrust();
-    });
+    onTrustedClick(trust, content.onTrust);
     box.append(trust);
   }
   ui.root.append(box);

@@ -3,7 +3,7 @@ import { isInputElement } from '../../core/fill/dom-read';
 import { fillCode } from '../../core/fill/filler';
 import type { Candidate } from '../../core/fill/types';
 import { askAboutHeldCode } from './guard-dialog';
-import { createUiHost, type UiHost } from './host';
+import { createUiHost, h, type UiHost } from './host';
 
 export interface CodeGuardMessage {
   /** e.g. "This is not amazon.com. Amazon never asks for this code here." */
@@ -100,13 +100,10 @@ export const guardTypedCodes = (
   const markField = (input: HTMLInputElement) => {
     if (warnings.has(input)) return;
     const ui = createUiHost(doc, 'otp-guard-warning', WARNING_CSS);
-    const box = doc.createElement('div');
-    box.className = 'w';
+    const box = h(doc, 'div', 'w');
     box.setAttribute('role', 'alert');
-    const title = doc.createElement('strong');
-    title.textContent = message.headline;
-    const status = doc.createElement('span');
-    box.append(title, status);
+    const status = h(doc, 'span');
+    box.append(h(doc, 'strong', '', message.headline), status);
     ui.root.append(box);
     warnings.set(input, { ui, status });
     placeWarnings();

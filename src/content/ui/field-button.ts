@@ -1,5 +1,5 @@
 import { clickIsSafe, REFUSAL_TEXT } from './click-safety';
-import { createUiHost, type UiHost } from './host';
+import { createUiHost, h, type UiHost } from './host';
 
 const SIZE = 22;
 const NOTE_MS = 3000;
@@ -36,9 +36,8 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
   const view = doc.defaultView;
   if (!view) return { detach() {} };
   const ui: UiHost = createUiHost(doc, 'otp-guard-fill', CSS);
-  const button = doc.createElement('button');
+  const button = h(doc, 'button', '', 'OTP');
   button.type = 'button';
-  button.textContent = 'OTP';
   button.title = 'Fill one-time code (OTP Guard)';
   ui.root.append(button);
 
@@ -72,9 +71,8 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
   let noteTimer = 0;
   const showNote = (text: string) => {
     ui.root.querySelector('p')?.remove();
-    const note = doc.createElement('p');
+    const note = h(doc, 'p', '', text);
     note.setAttribute('role', 'status');
-    note.textContent = text;
     ui.root.append(note);
     view.clearTimeout(noteTimer);
     noteTimer = view.setTimeout(() => note.remove(), NOTE_MS);

@@ -1,4 +1,4 @@
-import { createUiHost, isTrustedEvent } from './host';
+import { createUiHost, h, onTrustedClick } from './host';
 
 const CSS =
   ':host{left:0!important;top:0!important;width:100%!important;height:100%!important}' +
@@ -21,23 +21,18 @@ export const askAboutHeldCode = (
   onChoice: (choice: GuardChoice) => void,
 ): { host: HTMLElement; close(): void } => {
   const ui = createUiHost(doc, 'otp-guard-dialog', CSS);
-  const screen = doc.createElement('div');
-  screen.className = 's';
-  const dialog = doc.createElement('div');
-  dialog.className = 'd';
+  const screen = h(doc, 'div', 's');
+  const dialog = h(doc, 'div', 'd');
   dialog.setAttribute('role', 'alertdialog');
   dialog.setAttribute('aria-modal', 'true');
-  const title = doc.createElement('strong');
-  title.textContent = headline;
-  const text = doc.createElement('p');
-  text.textContent = `OTP Guard kept the ${digits}-digit code you entered away from this page. Nothing was sent.`;
-  const discard = doc.createElement('button');
-  discard.className = 'no';
-  discard.textContent = "Don't enter it";
-  const enter = doc.createElement('button');
-  enter.className = 'yes';
-  enter.textContent = 'Enter it anyway';
-  dialog.append(title, text, discard, enter);
+  const discard = h(doc, 'button', 'no', "Don't enter it");
+  const enter = h(doc, 'button', 'yes', 'Enter it anyway');
+  dialog.append(
+    h(doc, 'strong', '', headline),
+    h(doc, 'p', '', `OTP Guard kept the ${digits}-digit code you entered away from this page. Nothing was sent.`),
+    discard,
+    enter,
+  );
   screen.append(dialog);
   ui.root.append(screen);
 
@@ -48,12 +43,8 @@ export const askAboutHeldCode = (
     ui.remove();
     onChoice(choice);
   };
-  discard.addEventListener('click', (event) => {
-    if (isTrustedEvent(event)) choose('discard');
-  });
-  enter.addEventListener('click', (event) => {
-    if (isTrustedEvent(event)) choose('enter');
-  });
+  onTrustedClick(discard, () => choose('discard'));
+  onTrustedClick(enter, () => choose('enter'));
   // Escape is handled by the guard, which keeps every key pressed in this dialog from the page.
   discard.focus();
   return { host: ui.host, close: () => choose('discard') };

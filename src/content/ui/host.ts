@@ -78,3 +78,22 @@ export const createUiHost = (doc: Document, tag: string, css: string): UiHost =>
 
 /** Trusted-event check; happy-dom leaves isTrusted undefined, real browsers always set it. */
 export const isTrustedEvent = (event: Event): boolean => event.isTrusted !== false;
+
+/** Creates an element with an optional class and text (always text, never markup). */
+export const h = <K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className = '',
+  text = '',
+): HTMLElementTagNameMap[K] => {
+  const element = doc.createElement(tag);
+  if (className) element.className = className;
+  if (text) element.textContent = text;
+  return element;
+};
+
+/** Runs `action` for clicks made by the user only. */
+export const onTrustedClick = (element: Element, action: () => void): void =>
+  element.addEventListener('click', (event) => {
+    if (isTrustedEvent(event)) action();
+  });
