@@ -91,10 +91,26 @@ describe('unlock', () => {
     expect((screen.getByRole('button', { name: 'Unlock' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('explains that a forgotten password cannot be recovered', async () => {
-    const client = createMockClient({ 'ui:vault-status': () => status('locked') }, { activeTabId: undefined });
-    render(<App client={client} platform={createFakePlatform().platform} />);
+  it('on a forgotten password, saves the old vault to a file before starting a new one', async () => {
+    const client = createMockClient(
+      {
+        'ui:vault-status': () => status('locked'),
+        'ui:export-raw-vault': () => ({ fileName: 'otp-guard-old-vault.json', fileText: '{"sealed":"…"}' }),
+        'ui:start-over': () => status('none'),
+      },
+      { activeTabId: undefined },
+    );
+    const fake = createFakePlatform();
+    render(<App client={client} platform={fake.platform} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Forgot password?' }));
     expect(screen.getByText(/cannot be recovered/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Start a new vault' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save my old vault to a file' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Start a new vault' }));
+    expect(fake.downloads).toEqual([{ fileName: 'otp-guard-old-vault.json', text: '{"sealed":"…"}' }]);
+    expect(client.callsOf('ui:start-over')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete and start over' }));
+    await screen.findByText('Choose a password');
+    expect(client.callsOf('ui:start-over')).toEqual([{ type: 'ui:start-over', exportedText: '{"sealed":"…"}' }]);
   });
 });

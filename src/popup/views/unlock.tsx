@@ -16,7 +16,43 @@ function useRetryCountdown(status: VaultStatusReport): number {
   return secondsLeft;
 }
 
-function ForgotPassword({ onBack }: { onBack(): void }) {
+/**
+ * Forgotten password: nothing can be decrypted, so the only way forward is a new vault. The old one is first saved
+ * to a file (still encrypted), and the background deletes it only when handed that same file back.
+ */
+function ForgotPassword({ onBack, onStatus }: { onBack(): void; onStatus(status: VaultStatusReport): void }) {
+  const { client, platform } = useServices();
+  const [saved, setSaved] = useState<{ fileName: string; fileText: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function saveOldVault() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const file = await client.send({ type: 'ui:export-raw-vault' });
+      platform.downloadText(file.fileName, file.fileText);
+      setSaved(file);
+    } catch (error) {
+      setProblem(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function startOver() {
+    if (!saved) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      onStatus(await client.send({ type: 'ui:start-over', exportedText: saved.fileText }));
+    } catch (error) {
+      setProblem(messageOf(error));
+      setBusy(false);
+    }
+  }
+
   return (
     <section class="panel forgot" aria-labelledby="forgot-title">
       <h2 id="forgot-title">Forgot your password?</h2>
@@ -25,16 +61,52 @@ function ForgotPassword({ onBack }: { onBack(): void }) {
         be recovered.
       </p>
       <p>
-        If you have a backup file protected with a different password, you can restore it into a new vault. Your sites
-        will also let you sign in with their recovery codes, then set up two-step verification again.
+        Your sites still let you in with their recovery codes; then set up two-step verification again. If you have a
+        backup file with a password you remember, you can restore it into a new vault.
       </p>
+      <h3>Start a new vault</h3>
       <p>
-        Starting a new vault will first save your old, still encrypted vault to a file, so nothing is lost should you
-        remember the password later. This option is not available yet in this version.
+        First save your old vault to a file. It stays encrypted: should you remember the password later, restore it
+        from “Backup and restore”.
       </p>
-      <button type="button" onClick={onBack}>
-        Back to unlock
+      <button type="button" disabled={busy} onClick={saveOldVault}>
+        {saved ? 'Save the file again' : 'Save my old vault to a file'}
       </button>
+      {saved && (
+        <p class="notice" role="status">
+          Saved {saved.fileName}. Keep it somewhere safe.
+        </p>
+      )}
+      {saved &&
+        (confirming ? (
+          <div class="confirm" role="alertdialog" aria-label="Delete the old vault?">
+            <p>
+              Delete the old vault from OTP Guard and start a new one? Your old codes will only be in the file you saved.
+            </p>
+            <div class="actions">
+              <button type="button" class="danger" disabled={busy} onClick={startOver}>
+                Delete and start over
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Start a new vault
+          </button>
+        ))}
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <p>
+        <button type="button" class="link" onClick={onBack}>
+          Back to unlock
+        </button>
+      </p>
     </section>
   );
 }
@@ -47,7 +119,7 @@ export function Unlock({ status, onStatus }: { status: VaultStatusReport; onStat
   const [forgot, setForgot] = useState(false);
   const secondsLeft = useRetryCountdown(status);
 
-  if (forgot) return <ForgotPassword onBack={() => setForgot(false)} />;
+  if (forgot) return <ForgotPassword onBack={() => setForgot(false)} onStatus={onStatus} />;
 
   async function submit(event: Event) {
     event.preventDefault();
