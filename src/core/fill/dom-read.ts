@@ -142,3 +142,16 @@ export const nearbyText = (input: Element): string => {
   if (group) for (const heading of group.querySelectorAll('legend,h1,h2,h3,h4')) add(heading.textContent ?? '');
   return parts.join(' ');
 };
+
+const CAPTCHA_IMAGE = /captcha|vcode|checkcode|verifyimg|imgcode|验证码|驗證碼/i;
+
+/** An image or canvas beside the field that looks like a captcha picture (common on sites that call captchas 验证码). */
+export const hasCaptchaImageNearby = (input: Element): boolean => {
+  const scope = input.parentElement?.parentElement ?? input.parentElement;
+  if (!scope) return false;
+  for (const image of scope.querySelectorAll('img,canvas')) {
+    const text = ['src', 'id', 'class', 'alt', 'title'].map((name) => image.getAttribute(name) ?? '').join(' ');
+    if (CAPTCHA_IMAGE.test(text)) return true;
+  }
+  return false;
+};

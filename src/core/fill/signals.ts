@@ -1,4 +1,4 @@
-import { inputType, labelledByText, labelText, nearbyText } from './dom-read';
+import { hasCaptchaImageNearby, inputType, labelledByText, labelText, nearbyText } from './dom-read';
 import {
   CARD_FIELD,
   CONTACT_EXCLUSIONS,
@@ -150,7 +150,10 @@ export const scoreInputSignals = (
     cardForm,
   );
   // Nearby text is the costliest read: skip it for fields already ruled out.
-  if (scored.score > -100) scoreKind(scored, 'nearby', [['nearby text', nearbyText(input)]], cardForm);
+  if (scored.score > -100) {
+    scoreKind(scored, 'nearby', [['nearby text', nearbyText(input)]], cardForm);
+    if (hasCaptchaImageNearby(input)) add(scored, -100, 'excluded: captcha image next to the field');
+  }
 
   const inputMode = attr(input, 'inputmode').toLowerCase();
   if (inputMode === 'numeric' || inputMode === 'decimal') add(scored, 10, `inputmode=${inputMode}`);

@@ -189,6 +189,11 @@ describe('findOtpFields: pages that must not get a code', () => {
     ['search', '<input id="f" type="text" name="q" placeholder="Search codes">', /excluded: search/],
     ['captcha', '<label for="f">Enter the characters (captcha)</label><input id="f" name="captcha_code">', /excluded: captcha/],
     ['Chinese image captcha', '<label for="f">图形验证码</label><input id="f" name="v">', /excluded: 图形/],
+    [
+      'captcha labelled only 验证码 with its picture beside it',
+      '<div><label for="f">验证码</label><input id="f" name="v"><img src="/getVcode.jpg?t=1"></div>',
+      /excluded: captcha image next to the field/,
+    ],
     ['login password', '<input id="f" type="password" name="password" autocomplete="current-password">', /excluded/],
     ['plain password without OTP hints', '<input id="f" type="password" name="pw">', /type=password/],
     ['e-mail', '<input id="f" type="text" name="email" placeholder="you@example.com">', /excluded: email/],
@@ -214,6 +219,10 @@ describe('findOtpFields: pages that must not get a code', () => {
   it('"security code" without card fields is an OTP', () => {
     const result = findOtpFields(page('<form><label for="sc">Security code</label><input id="sc" name="sc" maxlength="6"></form>'));
     expect(bestInputs(result.best)).toEqual(['sc']);
+  });
+  it('SMS code labelled 短信验证码 next to a "send" button is an OTP', () => {
+    const result = findOtpFields(page('<div><label for="f">短信验证码</label><input id="f" name="smsCode"><button>获取验证码</button><img src="/logo.png"></div>'));
+    expect(bestInputs(result.best)).toEqual(['f']);
   });
   it('"code sent to your phone" is not excluded as a phone field', () => {
     const result = findOtpFields(page('<label for="f">Enter the verification code sent to your phone</label><input id="f" type="tel">'));
