@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import { buildSync } from 'esbuild';
 import { zipSync } from 'fflate';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -37,6 +38,19 @@ for (const target of ['chrome', 'firefox']) {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, OTP_GUARD_TARGET: target },
+    });
+  });
+  step(`content engine ${target}`, () => {
+    // Injected by the background only into verified or lookalike frames: a classic script, one file.
+    buildSync({
+      entryPoints: [join(root, 'src/content/engine.ts')],
+      outfile: join(root, 'dist', target, 'content/engine.js'),
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      target: 'es2022',
+      charset: 'utf8',
+      legalComments: 'none',
     });
   });
   step(`check ${target} manifest`, () => {

@@ -37,4 +37,6 @@ export interface Services {
   /** Tells the content scripts of every tab that their page state may have changed. */
   broadcastPageState(): void;
   openPopup(): Promise<boolean>;
+  /** Injects the content engine (finder, filler, warnings) into one frame; a no-op when it is there. */
+  injectEngine(tabId: number, frameId: number): Promise<boolean>;
 }

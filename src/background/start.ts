@@ -26,6 +26,9 @@ import { SettingsStore } from './settings';
 import { TrustedSites } from './trusted-sites';
 import { registerMenusAndCommands } from './menus';
 
+/** Built by scripts/build.mjs (one IIFE file, not listed in the manifest: injected on demand). */
+export const CONTENT_ENGINE_FILE = 'content/engine.js';
+
 export const EXTENSION_PAGES = ['src/popup/index.html', 'src/options/index.html'] as const;
 
 export function startBackground(browser: Browser.Browser): void {
@@ -92,6 +95,15 @@ export function startBackground(browser: Browser.Browser): void {
         for (const tab of tabs) if (tab.id !== undefined && /^https?:/.test(tab.url ?? '')) void sendToTab(tab.id, { type: 'bg:recheck' });
       });
       void refreshAllBadges();
+    },
+    async injectEngine(tabId, frameId) {
+      try {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_ENGINE_FILE] });
+        return true;
+      } catch (error) {
+        console.warn('[otp-guard] could not inject the content engine', error);
+        return false;
+      }
     },
     async openPopup() {
       try {
@@ -178,7 +190,11 @@ export function startBackground(browser: Browser.Browser): void {
     if (change.url !== undefined || change.status === 'loading') void refreshBadge(tabId, tab.url);
   });
 
-  registerMenusAndCommands(browser, services, sendToTab);
+  registerMenusAndCommands(browser, services, async (tabId, message, frameId) => {
+    // Notices and fills are the engine's work: make sure it is in that frame first.
+    await services.injectEngine(tabId, frameId ?? 0);
+    return sendToTab(tabId, message, frameId);
+  });
   void services.autoLock.lockIfDue().then(() => vault.resume());
 }
 

@@ -1,3 +1,3 @@
-import { startContentScript } from './main';
+import { startBase } from './base';
 
-startContentScript();
+startBase();

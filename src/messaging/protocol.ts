@@ -162,6 +162,7 @@ export interface PageState {
   /** True when the background would release a code to this frame now (or after unlock). */
   fillable: boolean;
   autoFill: boolean;
+  autoSubmit: boolean;
   warning?: { headline: string; details: string[]; realSiteUrl?: string; realSiteName?: string };
   accounts: { id: string; label: string }[];
 }

@@ -40,8 +40,8 @@ function PopupBody() {
         <h1>OTP Guard</h1>
         {status?.state === 'unlocked' && <LockButton onStatus={setStatus} />}
       </header>
-      {/* The page verdict does not need the vault: show it locked too, not on the very first run. */}
-      {tabId !== null && status && status.state !== 'none' && <ThisPage client={client} tabId={tabId} />}
+      {/* The page verdict does not need the vault: shown locked, unlocked and before the first vault. */}
+      {tabId !== null && status && <ThisPage client={client} tabId={tabId} />}
       <VaultGate
         status={status}
         problem={problem}

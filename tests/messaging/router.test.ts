@@ -10,7 +10,7 @@ const report: PageReport = { verdict: 'unknown', reasons: [], confusables: [], t
 function setup() {
   const refused = vi.fn<RefusalLog['refused']>();
   const describeTab = vi.fn(async () => report);
-  const hello = vi.fn(async () => ({ verdict: 'unknown' as const, locked: true, fillable: false, autoFill: false, accounts: [] }));
+  const hello = vi.fn(async () => ({ verdict: 'unknown' as const, locked: true, fillable: false, autoFill: false, autoSubmit: false, accounts: [] }));
   const route = createRouter({ ui: { 'ui:describe-tab': describeTab }, cs: { 'cs:hello': hello } }, { refused });
   return { route, refused, describeTab, hello };
 }

@@ -27,8 +27,11 @@ export const hello =
       locked,
       fillable: accountIds.length > 0 || mayFillAfterUnlock,
       autoFill: settings.autoFill,
+      autoSubmit: settings.autoSubmit,
       accounts: accountIds.map((id) => ({ id, label: labels.get(id) ?? id })),
       ...(lookalike ? { warning: warningFor(lookalike) } : {}),
     };
+    // Only frames with something to fill or to warn about get the content engine.
+    if (state.fillable || state.warning) void services.injectEngine(sender.tabId, sender.frameId);
     return state;
   };

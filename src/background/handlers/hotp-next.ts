@@ -8,6 +8,6 @@ export const hotpNext =
   async ({ id }) => {
     requireUnlocked(services.vault.unlocked);
     const account = services.vault.account(id);
-    if (!account || account.otp.kind !== 'hotp') throw new HandlerError('not-found', 'No such HOTP account.');
+    if (account?.otp.kind !== 'hotp') throw new HandlerError('not-found', 'No such HOTP account.');
     return { code: await codeForUse(services, account) };
   };

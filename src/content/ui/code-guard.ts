@@ -15,6 +15,11 @@ export interface CodeGuardOptions {
   candidateFor?: (input: HTMLInputElement) => Candidate | null;
   /** Pause after which 4+ held digits are treated as a complete code. */
   idleMs?: number;
+  /**
+   * Where to listen in the capture phase. Default: `window` directly. The content script's base passes
+   * hooks it registered at document_start, so the guard runs ahead of page scripts even when it loads later.
+   */
+  listen?: (type: string, listener: (event: Event) => void) => () => void;
 }
 
 export interface CodeGuard {
@@ -235,14 +240,20 @@ export const guardTypedCodes = (
     ['input', onInput],
     ['focusin', onFocus],
   ];
-  for (const [type, listener] of listeners) view.addEventListener(type, listener, true);
+  const listen =
+    options.listen ??
+    ((type: string, listener: (event: Event) => void) => {
+      view.addEventListener(type, listener, true);
+      return () => view.removeEventListener(type, listener, true);
+    });
+  const unlisten = listeners.map(([type, listener]) => listen(type, listener));
   view.addEventListener('scroll', scheduleWarnings, { capture: true, passive: true });
   view.addEventListener('resize', scheduleWarnings, { passive: true });
 
   return {
     markField,
     stop() {
-      for (const [type, listener] of listeners) view.removeEventListener(type, listener, true);
+      for (const stopListening of unlisten) stopListening();
       view.removeEventListener('scroll', scheduleWarnings, { capture: true });
       view.removeEventListener('resize', scheduleWarnings);
       view.clearTimeout(idleTimer);
