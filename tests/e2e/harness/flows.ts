@@ -1,0 +1,36 @@
+/** Steps many real-browser tests share: create a vault, enrol accounts, send a popup message. */
+import type { Page } from 'playwright-core';
+import type { Harness } from './browser';
+
+export const PASSWORD = 'correct horse battery staple 42';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/** Sends a message as the popup does (from the real extension page, through the real router). */
+export async function sendFromPopup<T = unknown>(popup: Page, message: Record<string, unknown>): Promise<T> {
+  const reply = (await popup.evaluate((m) => chrome.runtime.sendMessage(m), message)) as
+    | { ok: true; value: T }
+    | { ok: false; error: { code: string; message: string } };
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value;
+}
+
+/** First run through the popup's own form. */
+export async function createVaultThroughPopup(harness: Harness, password = PASSWORD): Promise<Page> {
+  const popup = await harness.openPopupFor(null);
+  await popup.getByLabel('Password', { exact: true }).fill(password);
+  await popup.getByLabel('Type it again').fill(password);
+  await popup.getByRole('button', { name: 'Create my vault' }).click();
+  await popup.getByRole('button', { name: 'Lock now' }).waitFor({ timeout: 20_000 });
+  return popup;
+}
+
+/** Enrols an otpauth:// link with the given legit domains (through the popup's messages). */
+export async function enrolLink(popup: Page, uri: string, domains: string[]): Promise<string> {
+  const list = await sendFromPopup<{ revision: number }>(popup, { type: 'ui:list-accounts' });
+  const preview = await sendFromPopup<{ previews: { pendingId: string }[] }>(popup, { type: 'ui:preview-links', text: uri });
+  const pendingIds = preview.previews.map((item) => item.pendingId);
+  await sendFromPopup(popup, { type: 'ui:commit-pending', pendingIds, domains, expectedRevision: list.revision });
+  const after = await sendFromPopup<{ accounts: { id: string; issuer: string }[] }>(popup, { type: 'ui:list-accounts' });
+  return after.accounts.at(-1)?.id ?? '';
+}
