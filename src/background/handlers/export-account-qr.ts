@@ -13,6 +13,6 @@ export const exportAccountQr =
     unwrapVault(await services.vault.verifyPassword(password));
     const account = services.vault.account(id);
     if (!account) throw new HandlerError('not-found', 'That account no longer exists.');
-    const svg = toSvgSource(generate(toOtpauthUri(account)), { on: 'black', off: 'white', padX: 2, padY: 2 });
+    const svg = toSvgSource(generate(toOtpauthUri(account)), { on: 'black', off: 'white', pad: 2, width: 256, height: 256 });
     return { svg };
   };

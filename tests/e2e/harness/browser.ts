@@ -2,10 +2,10 @@
  * Loads the built extension (dist/chrome) into Debian's Chromium through playwright-core and offers
  * the helpers every real-browser test uses. All traffic stays on 127.0.0.1.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import { type FixtureServer, startFixtureServer } from './server';
 
 // The worker-side helpers below run inside the extension's service worker, where `chrome` exists.
@@ -29,6 +29,11 @@ export interface Harness {
   stopServiceWorker(): Promise<void>;
   /** Open the popup page in a tab, standing for `page`'s tab. */
   openPopupFor(page: Page | null): Promise<Page>;
+  /**
+   * Clicks OTP Guard's toolbar button for `page`'s tab, as a user does (CDP Extensions.triggerAction):
+   * the real popup opens and the tab gets the activeTab grant. Tests then drive a popup tab (openPopupFor).
+   */
+  clickToolbarButton(page: Page): Promise<void>;
   /** The tab id the browser gave `page`. */
   tabIdOf(page: Page): Promise<number>;
   /** Refusals the background logged (diagnostics in session storage). */
@@ -64,6 +69,8 @@ export async function launchHarness(): Promise<Harness> {
       '--disable-quic',
       '--disable-gpu',
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites',
+      '--remote-debugging-port=0',
+      '--enable-unsafe-extension-debugging',
     ],
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -79,6 +86,17 @@ export async function launchHarness(): Promise<Harness> {
     const worker = await waiter;
     await poke.close();
     return worker;
+  };
+
+  // A second, browser-level CDP connection (the persistent context only offers page sessions).
+  let browserCdp: { browser: Browser; session: CDPSession } | null = null;
+  const connectBrowserCdp = async () => {
+    if (!browserCdp) {
+      const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      browserCdp = { browser, session: await browser.newBrowserCDPSession() };
+    }
+    return browserCdp.session;
   };
 
   const harness: Harness = {
@@ -101,6 +119,17 @@ export async function launchHarness(): Promise<Harness> {
       while (context.serviceWorkers().some((w) => w.url().includes(extensionId)) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+    },
+    async clickToolbarButton(page) {
+      const session = await connectBrowserCdp();
+      const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const tab = targetInfos.filter((target) => target.type === 'tab' && target.url === page.url()).at(-1);
+      if (!tab) throw new Error(`no tab target for ${page.url()}`);
+      // Not in playwright-core's protocol types yet: needs --enable-unsafe-extension-debugging.
+      await (session as unknown as { send(method: string, params: object): Promise<unknown> }).send('Extensions.triggerAction', {
+        id: extensionId,
+        targetId: tab.targetId,
+      });
     },
     async tabIdOf(page) {
       const worker = await serviceWorker();
@@ -126,6 +155,7 @@ export async function launchHarness(): Promise<Harness> {
       });
     },
     async close() {
+      await browserCdp?.browser.close().catch(() => undefined);
       await context.close();
       await server.close();
       rmSync(profile, { recursive: true, force: true });
