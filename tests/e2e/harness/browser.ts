@@ -5,13 +5,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import WebSocket from 'ws';
 import { type FixtureServer, startFixtureServer } from './server';
 
 // The worker-side helpers below run inside the extension's service worker, where `chrome` exists.
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  windows: { create(options: object): Promise<unknown> };
 };
 
 export const DIST_CHROME = join(import.meta.dirname, '..', '..', '..', 'dist', 'chrome');
@@ -27,8 +29,11 @@ export interface Harness {
   serviceWorker(): Promise<Worker>;
   /** Stop the service worker through CDP, as the browser does when it is idle. */
   stopServiceWorker(): Promise<void>;
-  /** Open the popup page in a tab, standing for `page`'s tab. */
-  openPopupFor(page: Page | null): Promise<Page>;
+  /**
+   * Open the popup page standing for `page`'s tab: in a new tab, or (`inWindow`) in a window of its own
+   * so that `page` stays the visible tab of its window (as with the real popup, e.g. for captures).
+   */
+  openPopupFor(page: Page | null, options?: { inWindow?: boolean }): Promise<Page>;
   /**
    * Clicks OTP Guard's toolbar button for `page`'s tab, as a user does (CDP Extensions.triggerAction):
    * the real popup opens and the tab gets the activeTab grant. Tests then drive a popup tab (openPopupFor).
@@ -88,15 +93,30 @@ export async function launchHarness(): Promise<Harness> {
     return worker;
   };
 
-  // A second, browser-level CDP connection (the persistent context only offers page sessions).
-  let browserCdp: { browser: Browser; session: CDPSession } | null = null;
-  const connectBrowserCdp = async () => {
-    if (!browserCdp) {
-      const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-      browserCdp = { browser, session: await browser.newBrowserCDPSession() };
+  // A second, browser-level CDP connection over the debugging port (the persistent context offers
+  // page sessions only), spoken directly: a few calls, no second Playwright client.
+  let browserSocket: WebSocket | null = null;
+  let nextCallId = 1;
+  const browserCdp = async <T>(method: string, params: object): Promise<T> => {
+    if (!browserSocket) {
+      const [port, path] = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n');
+      const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      browserSocket = socket;
     }
-    return browserCdp.session;
+    const socket = browserSocket;
+    const id = nextCallId++;
+    return new Promise<T>((resolve, reject) => {
+      const onMessage = (data: WebSocket.RawData) => {
+        const reply = JSON.parse(String(data)) as { id?: number; result?: T; error?: { message: string } };
+        if (reply.id !== id) return;
+        socket.off('message', onMessage);
+        if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
+        else resolve(reply.result as T);
+      };
+      socket.on('message', onMessage);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
   };
 
   const harness: Harness = {
@@ -121,15 +141,14 @@ export async function launchHarness(): Promise<Harness> {
       }
     },
     async clickToolbarButton(page) {
-      const session = await connectBrowserCdp();
-      const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const { targetInfos } = await browserCdp<{ targetInfos: { type: string; url: string; targetId: string }[] }>(
+        'Target.getTargets',
+        { filter: [{ type: 'tab' }] },
+      );
       const tab = targetInfos.filter((target) => target.type === 'tab' && target.url === page.url()).at(-1);
       if (!tab) throw new Error(`no tab target for ${page.url()}`);
-      // Not in playwright-core's protocol types yet: needs --enable-unsafe-extension-debugging.
-      await (session as unknown as { send(method: string, params: object): Promise<unknown> }).send('Extensions.triggerAction', {
-        id: extensionId,
-        targetId: tab.targetId,
-      });
+      // Needs --enable-unsafe-extension-debugging (test browsers only).
+      await browserCdp('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
     },
     async tabIdOf(page) {
       const worker = await serviceWorker();
@@ -141,10 +160,19 @@ export async function launchHarness(): Promise<Harness> {
         return tab.id;
       }, url);
     },
-    async openPopupFor(page) {
-      const popup = await context.newPage();
+    async openPopupFor(page, options = {}) {
       const tabId = page ? await harness.tabIdOf(page) : '';
-      await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html${tabId ? `?tab=${tabId}` : ''}`);
+      const url = `chrome-extension://${extensionId}/src/popup/index.html${tabId ? `?tab=${tabId}` : ''}`;
+      if (options.inWindow) {
+        const opened = context.waitForEvent('page', { predicate: (candidate) => candidate.url() === url });
+        const worker = await serviceWorker();
+        await worker.evaluate((target: string) => chrome.windows.create({ url: target, type: 'popup', width: 420, height: 600 }), url);
+        const popup = await opened;
+        await popup.waitForLoadState();
+        return popup;
+      }
+      const popup = await context.newPage();
+      await popup.goto(url);
       return popup;
     },
     async refusals() {
@@ -155,7 +183,7 @@ export async function launchHarness(): Promise<Harness> {
       });
     },
     async close() {
-      await browserCdp?.browser.close().catch(() => undefined);
+      browserSocket?.close();
       await context.close();
       await server.close();
       rmSync(profile, { recursive: true, force: true });
