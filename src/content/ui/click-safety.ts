@@ -5,6 +5,12 @@ export interface ClickFacts {
   isTrusted: boolean;
   /** `elementsFromPoint` at the click point put our host on top. */
   topmostIsHost: boolean;
+  /**
+   * The browser's own occlusion check (IntersectionObserver v2 `isVisible`) says something is drawn
+   * over the button — it also sees see-through overlays with pointer-events: none, which hit-testing misses.
+   * False where the browser has no such check (Firefox).
+   */
+  occluded?: boolean;
   /** Lowest computed opacity over the host and its ancestors (1 when fully opaque). */
   minOpacity: number;
   /** The host or an ancestor is visibility:hidden, display:none or filtered away. */
@@ -25,7 +31,7 @@ export const clickIsSafe = (facts: ClickFacts): ClickVerdict => {
   if (!facts.isTrusted) return { safe: false, reason: 'untrusted' };
   if (facts.hidden) return { safe: false, reason: 'hidden' };
   if (!(facts.minOpacity >= 1)) return { safe: false, reason: 'transparent' };
-  if (!facts.topmostIsHost) return { safe: false, reason: 'covered' };
+  if (!facts.topmostIsHost || facts.occluded) return { safe: false, reason: 'covered' };
   if (facts.movedDuringClick || facts.msSinceMoved < STABLE_MS || facts.msSinceShown < STABLE_MS)
     return { safe: false, reason: 'moved' };
   return { safe: true };

@@ -78,6 +78,21 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
     noteTimer = view.setTimeout(() => note.remove(), NOTE_MS);
   };
 
+  // Chromium's IntersectionObserver v2 reports whether the button is really visible: not covered by
+  // anything (even a pointer-events: none overlay), not faded, not filtered.
+  let occluded = false;
+  const IntersectionObserverV2 = (view as Window & { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
+  const visibility = IntersectionObserverV2
+    ? new IntersectionObserverV2(
+        (entries) => {
+          const entry = entries.at(-1) as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
+          if (entry && typeof entry.isVisible === 'boolean') occluded = !entry.isVisible;
+        },
+        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      )
+    : null;
+  visibility?.observe(button);
+
   button.addEventListener('pointerenter', () => {
     hovering = true;
     schedule();
@@ -96,6 +111,7 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
     const verdict = clickIsSafe({
       isTrusted: event.isTrusted !== false,
       topmostIsHost: topmost === ui.host,
+      occluded,
       ...visibilityOf(view, ui.host),
       movedDuringClick: rectAtPointerDown !== null && !sameRect(rectAtPointerDown, rect),
       msSinceMoved: now() - movedAt,
@@ -114,6 +130,7 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
 
   return {
     detach() {
+      visibility?.disconnect();
       view.removeEventListener('scroll', onLayoutChange, { capture: true });
       view.removeEventListener('resize', onLayoutChange);
       if (frame) view.cancelAnimationFrame(frame);

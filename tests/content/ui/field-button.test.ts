@@ -21,6 +21,7 @@ describe('clickIsSafe', () => {
   const refusals: Array<[string, Partial<ClickFacts>, string]> = [
     ['untrusted (script) click', { isTrusted: false }, 'untrusted'],
     ['covered by another element', { topmostIsHost: false }, 'covered'],
+    ['drawn over by a see-through overlay (occlusion check)', { occluded: true }, 'covered'],
     ['made see-through', { minOpacity: 0.99 }, 'transparent'],
     ['opacity zero', { minOpacity: 0 }, 'transparent'],
     ['opacity not a number', { minOpacity: Number.NaN }, 'transparent'],
