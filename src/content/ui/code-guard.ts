@@ -33,9 +33,11 @@ const WARNING_CSS =
   '.w{background:#fff4f4;color:#202124;border:2px solid #b00020;border-radius:6px;padding:6px 10px;max-width:340px;box-shadow:0 2px 8px #0004}' +
   'strong{color:#b00020;display:block}';
 
-/** Finds a 4–8 digit code in pasted text ("123 456", or "Your code is 123456"). */
-const codeInText = (text: string): string | null =>
-  otpDigits(text) ?? /(?:^|\D)(\d{4,8})(?:\D|$)/.exec(text.normalize('NFKC'))?.[1] ?? null;
+/** Finds a 4–8 digit code in pasted text ("123 456", "Your code is 123456", "Your code is 482 913"). */
+const codeInText = (text: string): string | null => {
+  const found = /(?:^|\D)(\d{3,4}[ \u00a0-]\d{3,4}|\d{4,8})(?!\d)/.exec(text.normalize('NFKC'))?.[1];
+  return otpDigits(text) ?? (found ? found.replace(/\D/g, '') : null);
+};
 
 /**
  * On a lookalike page, keeps codes the user types or pastes into OTP fields away from the page:

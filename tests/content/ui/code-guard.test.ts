@@ -186,6 +186,14 @@ describe('guardTypedCodes: pasted codes', () => {
     expect(dialogRoot()).not.toBeNull();
   });
 
+  it('holds back a grouped code inside pasted text ("482 913")', () => {
+    const event = paste(input, 'Your Amazon code is 482 913');
+    expect(event.defaultPrevented).toBe(true);
+    expect(page.digitsSeen()).toEqual([]);
+    button(/Enter it anyway/).click();
+    expect(input.value).toBe('482913');
+  });
+
   it('lets a paste without a code through', () => {
     const event = paste(input, 'hello');
     expect(event.defaultPrevented).toBe(false);
