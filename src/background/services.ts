@@ -37,6 +37,8 @@ export interface Services {
   /** Tells the content scripts of every tab that their page state may have changed. */
   broadcastPageState(): void;
   openPopup(): Promise<boolean>;
+  /** Sets the toolbar badge of a tab from its URL's verdict. */
+  refreshBadge(tabId: number, url: string | undefined): Promise<void>;
   /** Injects the content engine (finder, filler, warnings) into one frame; a no-op when it is there. */
   injectEngine(tabId: number, frameId: number): Promise<boolean>;
 }

@@ -96,6 +96,7 @@ export function startBackground(browser: Browser.Browser): void {
       });
       void refreshAllBadges();
     },
+    refreshBadge: (tabId, url) => refreshBadge(tabId, url),
     async injectEngine(tabId, frameId) {
       try {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_ENGINE_FILE] });
@@ -187,7 +188,8 @@ export function startBackground(browser: Browser.Browser): void {
   });
   vault.onChange(() => void refreshAllBadges());
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url !== undefined || change.status === 'loading') void refreshBadge(tabId, tab.url);
+    // The browser clears a tab's badge when it commits a navigation: set it again once loaded too.
+    if (change.url !== undefined || change.status !== undefined) void refreshBadge(tabId, tab.url);
   });
 
   registerMenusAndCommands(browser, services, async (tabId, message, frameId) => {

@@ -31,6 +31,8 @@ export const hello =
       accounts: accountIds.map((id) => ({ id, label: labels.get(id) ?? id })),
       ...(lookalike ? { warning: warningFor(lookalike) } : {}),
     };
+    // The top frame's content script runs after the navigation committed: the badge set now stays.
+    if (sender.frameId === 0) void services.refreshBadge(sender.tabId, sender.frameUrl);
     // Only frames with something to fill or to warn about get the content engine.
     if (state.fillable || state.warning) void services.injectEngine(sender.tabId, sender.frameId);
     return state;
