@@ -42,7 +42,8 @@ describe('enrolling accounts in a real browser', () => {
     await scanner.getByTestId('preview-row').first().waitFor({ timeout: 15_000 });
     expect(await scanner.getByTestId('preview-row').count()).toBe(1);
     await scanner.getByRole('button', { name: /^Save/ }).click();
-    await expect.poll(async () => (await codesOf(popup)).Amazon).toBeTruthy();
+    await scanner.getByTestId('account-row').first().waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await codesOf(popup)).Amazon, { timeout: 15_000 }).toBeTruthy();
     expect(totpWindow(SETUP_SECRET, Date.now())).toContain((await codesOf(popup)).Amazon);
     const list = await sendFromPopup<{ accounts: { issuer: string; domains: string[] }[] }>(popup, { type: 'ui:list-accounts' });
     expect(list.accounts.find((account) => account.issuer === 'Amazon')?.domains).toContain('amazon.com');
@@ -86,7 +87,7 @@ describe('enrolling accounts in a real browser', () => {
     await options.getByRole('button', { name: 'Check the file' }).click();
     await expect.poll(() => options.getByTestId('preview-row').count(), { timeout: 15_000 }).toBe(2);
     await options.getByRole('button', { name: /^Save/ }).click();
-    await expect.poll(async () => Object.keys(await codesOf(popup)).length).toBe(4);
+    await expect.poll(async () => Object.keys(await codesOf(popup)).length, { timeout: 15_000 }).toBe(4);
     const codes = await codesOf(popup);
     expect(totpWindow(secrets[0]!, Date.now())).toContain(codes.PayPal);
     expect(totpWindow(secrets[1]!, Date.now())).toContain(codes.eBay);

@@ -66,6 +66,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
     }
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the actions read the latest list through a ref, so they stay one object for the view's life
   const actions = useMemo<RowActions>(
     () => ({
       copy(account, code) {

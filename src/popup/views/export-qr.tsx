@@ -40,8 +40,8 @@ export function ExportQr({ account, onClose }: { account: AccountView; onClose()
     return (
       <div class="export-qr">
         <p class="important">Anyone who sees this QR code can make your codes. Scan it, then close it.</p>
-        {/* SVG made by our own background, checked to be an <svg> above. */}
-        <div class="qr" data-testid="export-qr-svg" dangerouslySetInnerHTML={{ __html: svg }} />
+        {/* Shown as an image, never as markup: an SVG in an <img> cannot run anything. */}
+        <img class="qr" data-testid="export-qr-svg" alt="QR code of this account" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} />
         <button type="button" onClick={onClose}>
           Close
         </button>

@@ -27,6 +27,7 @@ export function HostWithConfusables({ host, marks }: { host: string; marks: Page
       {chars.map((char, index) => {
         const mark = marked.get(index);
         return mark ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the characters of one fixed string
           <mark key={index} class="confusable" title={`looks like “${mark.looksLike}”`}>
             {char}
           </mark>

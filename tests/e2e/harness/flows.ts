@@ -20,6 +20,8 @@ export async function createVaultThroughPopup(harness: Harness, password = PASSW
   const popup = await harness.openPopupFor(null);
   await popup.getByLabel('Password', { exact: true }).fill(password);
   await popup.getByLabel('Type it again').fill(password);
+  // The strength estimator loads on demand; the form waits for its verdict before it accepts a password.
+  await popup.getByRole('meter', { name: 'Password strength' }).waitFor({ timeout: 20_000 });
   await popup.getByRole('button', { name: 'Create my vault' }).click();
   await popup.getByRole('button', { name: 'Lock now' }).waitFor({ timeout: 20_000 });
   return popup;
