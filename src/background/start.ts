@@ -99,7 +99,12 @@ export function startBackground(browser: Browser.Browser): void {
     refreshBadge: (tabId, url) => refreshBadge(tabId, url),
     async injectEngine(tabId, frameId) {
       try {
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_ENGINE_FILE] });
+        // injectImmediately: the banner and the code guard should not wait for the page to finish loading.
+        await browser.scripting.executeScript({
+          target: { tabId, frameIds: [frameId] },
+          files: [CONTENT_ENGINE_FILE],
+          injectImmediately: true,
+        } as Parameters<typeof browser.scripting.executeScript>[0]);
         return true;
       } catch (error) {
         console.warn('[otp-guard] could not inject the content engine', error);

@@ -75,6 +75,8 @@ export const uiMessageSchemas = {
     expectedRevision: Revision,
   }),
   'ui:hotp-next': v.strictObject({ type: v.literal('ui:hotp-next'), id: Id }),
+  /** Copy asks first: no code is copied while the tab in front is a lookalike page. */
+  'ui:copy-code': v.strictObject({ type: v.literal('ui:copy-code'), id: Id, tabId: v.optional(TabId) }),
   'ui:export-account-qr': v.strictObject({ type: v.literal('ui:export-account-qr'), id: Id, password: Password }),
   'ui:export-backup': v.strictObject({ type: v.literal('ui:export-backup'), password: v.optional(Password) }),
   'ui:inspect-backup': v.strictObject({ type: v.literal('ui:inspect-backup'), fileText: BigText, password: Password }),
@@ -242,6 +244,7 @@ export interface UiReplies {
   'ui:undo-delete': { revision: number };
   'ui:reorder': { revision: number };
   'ui:hotp-next': { code: string };
+  'ui:copy-code': { code: string; warning?: string };
   'ui:export-account-qr': { svg: string };
   'ui:export-backup': { fileName: string; fileText: string };
   'ui:inspect-backup': { token: string; entries: number; fresh: number; duplicates: number };

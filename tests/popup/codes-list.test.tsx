@@ -18,6 +18,7 @@ function setup(list: AccountsList | (() => AccountsList), more: MockHandlers = {
     {
       'ui:vault-status': () => status('unlocked'),
       'ui:list-accounts': typeof list === 'function' ? list : () => list,
+      'ui:copy-code': () => ({ code: '123456' }),
       ...more,
     },
     { activeTabId: undefined },
@@ -69,6 +70,27 @@ describe('codes list', () => {
     expect(fake.pendingDelays()).toContain(30_000);
     fake.advance(30_000);
     await waitFor(() => expect(fake.clipboard.text).toBe(''));
+  });
+
+  it('copies nothing when the background refuses (a lookalike page in front), and says why', async () => {
+    const { fake, client } = setup(accountsList([amazon]), {
+      'ui:copy-code': () => {
+        throw new BackgroundError('lookalike-page', 'Not copied: the page in front imitates Amazon.');
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /Copy code for Amazon/ }));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/Not copied/));
+    expect(fake.clipboard.text).not.toBe('123456');
+    expect(client.callsOf('ui:copy-code')).toEqual([{ type: 'ui:copy-code', id: 'a1' }]);
+  });
+
+  it('passes on the background’s warning when the page in front is not the account’s', async () => {
+    const { fake } = setup(accountsList([amazon]), {
+      'ui:copy-code': () => ({ code: '123456', warning: 'The page in front (news.example) is not one of this account’s sites.' }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /Copy code for Amazon/ }));
+    await waitFor(() => expect(fake.clipboard.text).toBe('123456'));
+    expect((await screen.findByTestId('notice')).textContent).toMatch(/not one of this account/);
   });
 
   it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
@@ -181,7 +203,8 @@ describe('codes list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export Amazon (ann@example.com) as QR' }));
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'secret words' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
-    expect((await screen.findByTestId('export-qr-svg')).querySelector('svg rect')).not.toBeNull();
+    const image = (await screen.findByTestId('export-qr-svg')) as HTMLImageElement;
+    expect(decodeURIComponent(image.getAttribute('src') ?? '')).toBe(`data:image/svg+xml;charset=utf-8,${svg}`);
     expect(client.callsOf('ui:export-account-qr')).toEqual([{ type: 'ui:export-account-qr', id: 'a1', password: 'secret words' }]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));

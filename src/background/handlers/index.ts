@@ -3,6 +3,7 @@ import type { CsHandlers, UiHandlers } from '../../messaging/router';
 import type { Services } from '../services';
 import { changePassword } from './change-password';
 import { commitPending } from './commit-pending';
+import { copyCode } from './copy-code';
 import { createVault } from './create-vault';
 import { deleteAccount } from './delete-account';
 import { describeTab } from './describe-tab';
@@ -52,6 +53,7 @@ export function uiHandlers(services: Services): UiHandlers {
     'ui:undo-delete': undoDelete(services),
     'ui:reorder': reorder(services),
     'ui:hotp-next': hotpNext(services),
+    'ui:copy-code': copyCode(services),
     'ui:export-account-qr': exportAccountQr(services),
     'ui:export-backup': exportBackup(services),
     'ui:inspect-backup': inspectBackup(services),

@@ -49,9 +49,23 @@ export const watchForOtpFields = (
       onFields(result);
     }
   };
+  // While the parser is still adding the page, every batch of nodes would trigger a scan: wait for
+  // DOMContentLoaded instead, and scan once then (a code field is never needed before that).
+  let waitingForLoad = false;
   const schedule = () => {
+    if (doc.readyState === 'loading') {
+      waitingForLoad = true;
+      return;
+    }
     // A batch, not a sliding debounce: a page that mutates constantly still gets scanned.
     if (timer === undefined && !stopped) timer = setTimeout(scan, debounceMs);
+  };
+  const onLoaded = () => {
+    if (waitingForLoad) {
+      waitingForLoad = false;
+      observeShadowRoots(doc);
+      schedule();
+    }
   };
 
   const observeShadowRoots = (node: Node): boolean => {
@@ -90,6 +104,11 @@ export const watchForOtpFields = (
   const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES };
   const observer = view
     ? new view.MutationObserver((records) => {
+        // Nodes the parser is still adding are all looked at once, at DOMContentLoaded.
+        if (doc.readyState === 'loading') {
+          waitingForLoad = true;
+          return;
+        }
         checkRoute();
         // With a scan already due, only new shadow roots need attention this batch.
         let relevant = timer !== undefined;
@@ -119,12 +138,15 @@ export const watchForOtpFields = (
   view?.addEventListener('focusin', onFocus, true);
   navigation?.addEventListener('navigatesuccess', onRoute);
   observedRoots.add(doc);
+  doc.addEventListener('DOMContentLoaded', onLoaded);
 
-  scan();
+  if (doc.readyState === 'loading') schedule();
+  else scan();
   return () => {
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
     observer?.disconnect();
+    doc.removeEventListener('DOMContentLoaded', onLoaded);
     view?.removeEventListener('popstate', onRoute);
     view?.removeEventListener('hashchange', onRoute);
     view?.removeEventListener('focusin', onFocus, true);

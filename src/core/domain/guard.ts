@@ -48,6 +48,9 @@ function hostMatches(host: string, suffix: string): boolean {
 }
 
 /** Builds the lookalike index once and answers "is this page the real site?" for any URL or host. */
+/** Inputs longer than this (long URLs with query strings) are parsed each time rather than cached whole. */
+const MAX_CACHED_INPUT = 2048;
+
 export function createGuard(rules: GuardRules): Guard {
   const brandByDomain = new Map<string, BrandLike>();
   const brandByTld = new Map<string, BrandLike>();
@@ -74,6 +77,7 @@ export function createGuard(rules: GuardRules): Guard {
   const trusted = new Set(rules.trustedSites);
   const index = new LookalikeIndex(sources);
   const cache = new LruCache<string, Verdict>(GUARD_CACHE_SIZE);
+  const inputCache = new LruCache<string, Verdict>(GUARD_CACHE_SIZE);
 
   function decide(target: WebTarget): Verdict {
     const reg = target.registrableDomain;
@@ -105,16 +109,25 @@ export function createGuard(rules: GuardRules): Guard {
   return {
     protectedNameCount: index.nameCount,
     verdict(urlOrHost: string): Verdict {
-      const parsed = parseTarget(urlOrHost);
-      if (!parsed.ok) return { kind: 'invalid', reason: parsed.error.message };
-      const target = parsed.value;
-      if (target.kind === 'not-a-website') return { kind: 'not-a-website', reason: target.reason };
-      const key = `${target.scheme}:${target.asciiHost}`;
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const result = decide(target);
-      cache.set(key, result);
+      // The same URL comes back often (badge, popup, each frame's hello): skip even the parsing then.
+      const seen = urlOrHost.length <= MAX_CACHED_INPUT ? inputCache.get(urlOrHost) : undefined;
+      if (seen) return seen;
+      const result = verdictOfInput(urlOrHost);
+      if (urlOrHost.length <= MAX_CACHED_INPUT) inputCache.set(urlOrHost, result);
       return result;
     },
   };
+
+  function verdictOfInput(urlOrHost: string): Verdict {
+    const parsed = parseTarget(urlOrHost);
+    if (!parsed.ok) return { kind: 'invalid', reason: parsed.error.message };
+    const target = parsed.value;
+    if (target.kind === 'not-a-website') return { kind: 'not-a-website', reason: target.reason };
+    const key = `${target.scheme}:${target.asciiHost}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const result = decide(target);
+    cache.set(key, result);
+    return result;
+  }
 }

@@ -11,7 +11,7 @@ export type RowMode = 'view' | 'menu' | 'edit' | 'confirm-delete' | 'export';
 
 /** One stable object for all rows, so a row re-renders only when its own props change. */
 export interface RowActions {
-  copy(account: AccountView, code: string): void;
+  copy(account: AccountView): void;
   move(id: string, delta: -1 | 1): void;
   open(id: string, mode: RowMode): void;
   close(): void;
@@ -39,7 +39,7 @@ function AccountRowView({ account, fetchedAt, ticker, mode, hotpCode, canMoveUp,
   return (
     <li class="account" data-testid="account-row" data-account-id={account.id}>
       <div class="account-main">
-        <button type="button" class="copy" onClick={() => actions.copy(account, code)} aria-label={`Copy code for ${label}`}>
+        <button type="button" class="copy" onClick={() => actions.copy(account)} aria-label={`Copy code for ${label}`}>
           <span class="issuer">{account.issuer || account.accountName}</span>
           {account.issuer && <span class="account-name">{account.accountName}</span>}
           <span class="code" data-testid="code">

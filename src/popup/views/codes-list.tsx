@@ -69,25 +69,35 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
   // biome-ignore lint/correctness/useExhaustiveDependencies: the actions read the latest list through a ref, so they stay one object for the view's life
   const actions = useMemo<RowActions>(
     () => ({
-      copy(account, code) {
-        platform.clipboard.write(code).then(
-          () => {
-            const label = accountLabel(account);
-            if (!platform.clipboard.canRead) {
-              setNotice(`Copied the code for ${label}. Clear your clipboard yourself after use.`);
-              return;
-            }
-            setNotice(`Copied the code for ${label}. The clipboard will be cleared in 30 s.`);
-            platform.timers.after(CLIPBOARD_CLEAR_MS, () => {
-              // Clear only our own code: the user may have copied something else since.
-              platform.clipboard
-                .read()
-                .then((held) => (held === code ? platform.clipboard.write('') : undefined))
-                .catch(() => undefined);
-            });
-          },
-          () => setNotice('Could not copy the code. Select it and copy it by hand.'),
-        );
+      copy(account) {
+        const label = accountLabel(account);
+        // The background decides whether a code may be copied with the page now in front.
+        client
+          .activeTabId()
+          .catch(() => undefined)
+          .then((tabId) => client.send({ type: 'ui:copy-code', id: account.id, ...(tabId !== undefined ? { tabId } : {}) }))
+          .then(
+            ({ code, warning }) =>
+              platform.clipboard.write(code).then(
+                () => {
+                  const caution = warning ? ` ${warning}` : '';
+                  if (!platform.clipboard.canRead) {
+                    setNotice(`Copied the code for ${label}.${caution} Clear your clipboard yourself after use.`);
+                    return;
+                  }
+                  setNotice(`Copied the code for ${label}.${caution} The clipboard will be cleared in 30 s.`);
+                  platform.timers.after(CLIPBOARD_CLEAR_MS, () => {
+                    // Clear only our own code: the user may have copied something else since.
+                    platform.clipboard
+                      .read()
+                      .then((held) => (held === code ? platform.clipboard.write('') : undefined))
+                      .catch(() => undefined);
+                  });
+                },
+                () => setNotice('Could not copy the code. Select it and copy it by hand.'),
+              ),
+            (error) => setNotice(messageOf(error)),
+          );
       },
       move(id, delta) {
         const ids = latest.current.accounts.map((account) => account.id);
