@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { badgeFor } from '../../src/background/badge';
+import { createGuardHolder } from '../../src/background/guard-holder';
+import { linkVerdictText } from '../../src/background/menus';
+import { pageReport } from '../../src/background/page-report';
+import type { Services } from '../../src/background/services';
+import { warningFor } from '../../src/background/warning-text';
+
+const guard = createGuardHolder();
+const services = { guard } as unknown as Services;
+const verdict = (url: string) => guard.current().verdict(url);
+
+describe('what the badge, the menu and the banner say', () => {
+  it('badges a verified https page, a lookalike, and nothing else', () => {
+    expect(badgeFor(verdict('https://www.amazon.de/')).text).toBe('✓');
+    expect(badgeFor(verdict('http://www.amazon.de/')).text).toBe('');
+    expect(badgeFor(verdict('https://amazon-de-konto.com/')).text).toBe('!');
+    expect(badgeFor(verdict('https://example.org/')).text).toBe('');
+    expect(badgeFor(verdict('https://127.0.0.1/')).text).toBe('');
+  });
+
+  it('"Check this link" names the real owner, or the brand a lookalike imitates', () => {
+    expect(linkVerdictText(services, 'https://www.paypal.com/signin')).toEqual({
+      text: 'This link goes to paypal.com, a site of PayPal.',
+      tone: 'ok',
+    });
+    const lookalike = linkVerdictText(services, 'https://paypal.com.account-verify.top/login');
+    expect(lookalike.tone).toBe('warning');
+    expect(lookalike.text).toMatch(/imitates PayPal/);
+    expect(linkVerdictText(services, 'https://example.org/').tone).toBe('info');
+    expect(linkVerdictText(services, 'file:///etc/passwd').text).toMatch(/file on this computer/);
+  });
+
+  it('the in-page warning names the real site and links only to it', () => {
+    const lookalike = verdict('https://www.xn--mazon-3ve.com/ap/signin');
+    if (lookalike.kind !== 'lookalike') throw new Error(`expected a lookalike, got ${lookalike.kind}`);
+    const warning = warningFor(lookalike);
+    expect(warning.headline).toBe('This is not amazon.com. Amazon never asks for your code here.');
+    expect(warning.realSiteUrl).toBe('https://amazon.com/');
+    expect(warning.details[0]).toContain('www.\u0430mazon.com');
+  });
+
+  it('the popup report marks the look-alike characters of an IDN host', () => {
+    const report = pageReport(verdict('https://www.xn--mazon-3ve.com/'));
+    expect(report.verdict).toBe('lookalike');
+    expect(report.asciiHost).toBe('www.xn--mazon-3ve.com');
+    expect(report.confusables).toContainEqual(expect.objectContaining({ index: 4, char: '\u0430', looksLike: 'a' }));
+  });
+});
