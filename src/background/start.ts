@@ -9,7 +9,7 @@ import { PRODUCTION_FLOOR, PRODUCTION_KDF } from '../core/vault/kdf';
 import { createWebCryptoPort, systemClock, webRandom } from '../adapters/crypto';
 import { browserKeyValueStore } from '../adapters/storage';
 import type { BackgroundToContent } from '../messaging/protocol';
-import { createRouter } from '../messaging/router';
+import { createRouter, HandlerError } from '../messaging/router';
 import { classifySender, type ExtensionIdentity } from '../messaging/sender';
 import { badgeFor } from './badge';
 import { BackupReminder } from './backup-reminder';
@@ -86,8 +86,17 @@ export function startBackground(browser: Browser.Browser): void {
       }
     },
     async captureTab(tabId) {
+      // The capture is of whatever tab is visible in the window: it must be the tab the verdict was for,
+      // before and after (a tab switch during the scan would pair one page's verdict with another's image).
+      const activeIn = async (windowId: number | undefined) =>
+        (await browser.tabs.query({ active: true, ...(windowId !== undefined ? { windowId } : {}) }))[0]?.id;
       const tab = await browser.tabs.get(tabId);
-      return browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+      if (!tab.active) throw new HandlerError('not-visible', 'Open the page to scan in front, then scan again.');
+      const image = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+      if ((await activeIn(tab.windowId)) !== tabId) {
+        throw new HandlerError('not-visible', 'The page changed during the scan. Scan again.');
+      }
+      return image;
     },
     decodeQrImage,
     broadcastPageState() {
