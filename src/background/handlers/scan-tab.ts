@@ -20,7 +20,10 @@ export const scanTab =
         `Not enrolled: ${verdict.target.unicodeHost} imitates ${verdict.imitates.name} (${verdict.reasons.map((r) => r.text).join('; ')}). Set up two-step verification on ${verdict.imitates.primaryDomain} itself.`,
       );
     }
-    const texts = await services.decodeQrImage(await services.captureTab(tabId));
+    const image = await services.captureTab(tabId);
+    // The verdict stands for the page that was captured only if the tab did not navigate meanwhile.
+    if ((await services.tabUrl(tabId)) !== url) throw new HandlerError('page-changed', 'The page changed during the scan. Scan again.');
+    const texts = await services.decodeQrImage(image);
     if (texts.length === 0) throw new HandlerError('no-qr', 'No QR code was found in the visible part of this page.');
     const { drafts, errors, unsupported } = draftsFromQrTexts(texts);
     const pageDomains =
