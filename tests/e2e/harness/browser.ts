@@ -41,6 +41,8 @@ export interface Harness {
   clickToolbarButton(page: Page): Promise<void>;
   /** The tab id the browser gave `page`. */
   tabIdOf(page: Page): Promise<number>;
+  /** What the service worker wrote to its console (for failure messages). */
+  workerLogs: string[];
   /** Refusals the background logged (diagnostics in session storage). */
   refusals(): Promise<{ reason: string; type?: string; role: string }[]>;
   close(): Promise<void>;
@@ -80,6 +82,11 @@ export async function launchHarness(): Promise<Harness> {
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(firstWorker.url()).host;
+  const workerLogs: string[] = [];
+  const listen = (worker: Worker) =>
+    worker.on('console', (message) => workerLogs.push(`${message.type()}: ${message.text()}`.slice(0, 500)));
+  listen(firstWorker);
+  context.on('serviceworker', listen);
 
   const serviceWorker = async (): Promise<Worker> => {
     const existing = context.serviceWorkers().find((worker) => worker.url().includes(extensionId));
@@ -120,6 +127,7 @@ export async function launchHarness(): Promise<Harness> {
   };
 
   const harness: Harness = {
+    workerLogs,
     context,
     server,
     extensionId,

@@ -4,7 +4,10 @@ import type { Harness } from './browser';
 
 export const PASSWORD = 'correct horse battery staple 42';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+};
 
 /** Sends a message as the popup does (from the real extension page, through the real router). */
 export async function sendFromPopup<T = unknown>(popup: Page, message: Record<string, unknown>): Promise<T> {
@@ -23,7 +26,19 @@ export async function createVaultThroughPopup(harness: Harness, password = PASSW
   // The strength estimator loads on demand; the form waits for its verdict before it accepts a password.
   await popup.getByRole('meter', { name: 'Password strength' }).waitFor({ timeout: 20_000 });
   await popup.getByRole('button', { name: 'Create my vault' }).click();
-  await popup.getByRole('button', { name: 'Lock now' }).waitFor({ timeout: 20_000 });
+  const lockNow = popup.getByRole('button', { name: 'Lock now' });
+  const problem = popup.getByRole('alert').first();
+  const outcome = await Promise.race([
+    lockNow.waitFor({ timeout: 30_000 }).then(() => 'created' as const),
+    problem.waitFor({ timeout: 30_000 }).then(() => 'refused' as const),
+  ]).catch(() => 'no answer' as const);
+  if (outcome !== 'created') {
+    const worker = await harness.serviceWorker();
+    const stored = await worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null))).catch((e) => String(e));
+    throw new Error(
+      `the vault was not created (${outcome}); popup says: ${(await popup.textContent('body'))?.slice(0, 400)}; stored keys: ${JSON.stringify(stored)}; worker console: ${harness.workerLogs.slice(-10).join(' | ')}`,
+    );
+  }
   return popup;
 }
 
