@@ -65,8 +65,11 @@ export async function runDomainBench(): Promise<void> {
     const buildMs = now() - b0;
     const memMb = (process.memoryUsage().heapUsed - before) / 1e6;
     const uncached = timeChecks(makeGuard(), inputs);
-    timeChecks(guard, inputs);
-    const cached = timeChecks(guard, inputs);
+    // Cached: a working set that fits the guard's cache (5,000 entries), checked again (as when the
+    // same pages come back); a set larger than the cache would only measure evictions.
+    const workingSet = inputs.slice(0, 4000);
+    timeChecks(guard, workingSet);
+    const cached = timeChecks(guard, workingSet);
     const names = [...brands.flatMap((b) => b.labels), ...accounts.map((a) => a.domains[0]?.split('.')[0] ?? '')];
     const naiveUs = naiveBaseline(names, inputs.slice(0, 2000)) * 1000;
     rows.push([label, `${guard.protectedNameCount}`, buildMs.toFixed(1), memMb.toFixed(1), `${uncached.perSec}`, uncached.median.toFixed(1), uncached.p99.toFixed(1), `${cached.perSec}`, cached.median.toFixed(2), cached.p99.toFixed(2), naiveUs.toFixed(1), `${(naiveUs / uncached.median).toFixed(1)}x`]);
