@@ -6,6 +6,7 @@
 import type { BackgroundToContent, PageState } from '../messaging/protocol';
 import { type ContentBase, EARLY_EVENT_TYPES, type EarlyListener, isolatedScope, BASE_KEY } from './handoff';
 import { ask, onBackgroundMessage } from './runtime';
+import { showLookalikeBanner } from './ui/banner';
 
 export function startBase(view: Window = window): void {
   if (isolatedScope[BASE_KEY]) return;
@@ -25,10 +26,30 @@ export function startBase(view: Window = window): void {
   const messageListeners = new Set<(message: BackgroundToContent) => void>();
   const waitingMessages: BackgroundToContent[] = [];
 
+  // The lookalike banner is the base's job, so it shows as soon as the background has answered,
+  // without waiting for the engine to be injected.
+  const isTop = view.top === view;
+  let banner: { remove(): void } | null = null;
+  const showWarning = (state: PageState) => {
+    if (!isTop) return;
+    if (state.warning && !banner) {
+      banner = showLookalikeBanner(view.document, {
+        ...state.warning,
+        // Trusting a site is decided in the popup, where the page cannot reach.
+        onTrust: () => void ask({ type: 'cs:open-popup' }),
+      });
+    } else if (!state.warning && banner) {
+      banner.remove();
+      banner = null;
+    }
+  };
+
   const hello = () => {
     current = ask<PageState>({ type: 'cs:hello' }).then((reply) => (reply?.ok ? reply.value : null));
     void current.then((state) => {
-      if (state) for (const listener of stateListeners) listener(state);
+      if (!state) return;
+      showWarning(state);
+      for (const listener of stateListeners) listener(state);
     });
   };
 

@@ -12,18 +12,15 @@ import { watchForOtpFields } from './fill/watch';
 import { showNotice } from './notice';
 import type { ContentBase } from './handoff';
 import { ask } from './runtime';
-import { showLookalikeBanner } from './ui/banner';
 import { guardTypedCodes } from './ui/code-guard';
 import { attachFieldButton } from './ui/field-button';
 
 export function startEngine(base: ContentBase, doc: Document): void {
-  const isTop = doc.defaultView?.top === doc.defaultView;
   let state: PageState | null = null;
   let otpInputs = new Set<HTMLInputElement>();
   let best: Candidate | null = null;
   let candidates: Candidate[] = [];
   let button: { detach(): void; input: HTMLInputElement } | null = null;
-  let banner: { remove(): void } | null = null;
   let stopWatching: (() => void) | null = null;
   const autoFilled = new WeakSet<HTMLInputElement>();
 
@@ -85,18 +82,6 @@ export function startEngine(base: ContentBase, doc: Document): void {
   function apply(next: PageState): void {
     state = next;
     guardMessage.headline = next.warning?.headline ?? '';
-    if (next.warning && isTop && !banner) {
-      const warning = next.warning;
-      banner = showLookalikeBanner(doc, {
-        ...warning,
-        // Trusting a site is decided in the popup, where the page cannot reach.
-        onTrust: () => void ask({ type: 'cs:open-popup' }),
-      });
-    }
-    if (!next.warning && banner) {
-      banner.remove();
-      banner = null;
-    }
     if ((next.fillable || next.warning) && !stopWatching) {
       stopWatching = watchForOtpFields(doc, (result) => onFields(result.best, result.candidates));
     } else if (stopWatching) {
