@@ -9,6 +9,9 @@ export default defineConfig({
     fileParallelism: false,
     reporters: ['default', './tests/setup/plain-count-reporter.ts'],
     testTimeout: 60_000,
+    // A real browser on a shared 2-core machine: a test that fails is run once more before it counts
+    // as failed (both runs are printed). Hooks are not retried, so setup steps recover on their own.
+    retry: 1,
     hookTimeout: 60_000,
   },
 });
