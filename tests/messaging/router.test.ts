@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '../../src/messaging/protocol';
 import { createRouter, HandlerError, type RefusalLog } from '../../src/messaging/router';
@@ -100,5 +101,30 @@ describe('router', () => {
     );
     expect(await route({ type: 'ui:describe-tab', tabId: 1 }, popup)).toMatchObject({ ok: false, error: { code: 'internal' } });
     error.mockRestore();
+  });
+
+  it('never throws and never dispatches a malformed message (fuzz)', async () => {
+    const { route, describeTab, hello } = setup();
+    const types = fc.constantFrom('ui:describe-tab', 'cs:hello', 'ui:unlock', 'bg:fill-now', 'ui:', 'x');
+    const message = fc.oneof(
+      fc.anything(),
+      fc.record({ type: types, tabId: fc.anything() }, { requiredKeys: ['type'] }),
+      fc.record({ type: types, tabId: fc.integer(), extra: fc.anything() }),
+    );
+    const sender = fc.constantFrom<SenderRole>(popup, content, { role: 'refused', reason: 'fuzz' });
+    await fc.assert(
+      fc.asyncProperty(message, sender, async (candidate, from) => {
+        const reply = await route(candidate, from);
+        expect(typeof reply.ok).toBe('boolean');
+        if (!reply.ok) expect(reply.error.message.length).toBeGreaterThan(0);
+      }),
+      { seed: 7, numRuns: 400 },
+    );
+    // Only exact shapes from the right role got through.
+    for (const [message, from] of describeTab.mock.calls as unknown as [{ tabId: unknown }, SenderRole][]) {
+      expect(Number.isInteger(message.tabId) && (message.tabId as number) >= 0).toBe(true);
+      expect(from.role).toBe('extension-page');
+    }
+    for (const [, from] of hello.mock.calls as unknown as [unknown, SenderRole][]) expect(from.role).toBe('content-script');
   });
 });
