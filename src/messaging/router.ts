@@ -89,7 +89,11 @@ export function createRouter(handlers: { ui: Partial<UiHandlers>; cs: Partial<Cs
       const value: unknown = await (handler as (m: unknown, s: SenderRole) => Promise<unknown>)(parsed.output, sender);
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof HandlerError) return refusal(error.code, error.message);
+      if (error instanceof HandlerError) {
+        // Expected refusals (locked, conflict, wrong password…) leave a trace without any message content.
+        console.info(`[otp-guard] ${type} refused: ${error.code}`);
+        return refusal(error.code, error.message);
+      }
       // An unexpected failure: reply with a generic error and keep the worker alive.
       console.error('[otp-guard] handler failed', type, error);
       return refusal('internal', 'Something went wrong inside OTP Guard. Nothing was changed.');

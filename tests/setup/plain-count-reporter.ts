@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import type { Reporter, TestCase } from 'vitest/node';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
 
 /**
  * CI reads a plain "N passed, N failed" line, not vitest's summary. Each vitest run appends its
@@ -17,9 +17,12 @@ export default class PlainCountReporter implements Reporter {
     else this.skipped++;
   }
 
-  onTestRunEnd(_modules: unknown, errors: readonly unknown[]): void {
-    // An error outside any test (a file that fails to load) is a failure too.
-    const failed = this.failed + errors.length;
+  onTestRunEnd(modules: readonly TestModule[], errors: readonly unknown[]): void {
+    // An error outside any test (a file that fails to load, a failing beforeAll) is a failure too.
+    const failedModules = modules.filter(
+      (module) => module.state() === 'failed' && ![...module.children.allTests()].some((test) => test.result().state === 'failed'),
+    ).length;
+    const failed = this.failed + errors.length + failedModules;
     const line = `${this.passed} passed, ${failed} failed, ${this.skipped} skipped`;
     const file = process.env.OTP_GUARD_COUNTS;
     if (file) appendFileSync(file, `${JSON.stringify({ passed: this.passed, failed, skipped: this.skipped })}\n`);

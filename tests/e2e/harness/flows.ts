@@ -42,7 +42,8 @@ export async function createVaultThroughPopup(harness: Harness, password = PASSW
       idle: await chrome.idle.queryState(15),
     }))
     .catch((error: unknown) => String(error));
-  const diagnosis = `popup says: ${(await popup.textContent('body'))?.slice(0, 300)}; storage: ${JSON.stringify(facts)}; worker console: ${harness.workerLogs.slice(-10).join(' | ')}`;
+  const status = await sendFromPopup(popup, { type: 'ui:vault-status' }).catch((error: unknown) => String(error));
+  const diagnosis = `popup says: ${(await popup.textContent('body'))?.slice(0, 300)}; status now: ${JSON.stringify(status)}; storage: ${JSON.stringify(facts)}; worker console: ${harness.workerLogs.slice(-10).join(' | ')}`;
   // Seen a few times on the first vault of a fresh browser on this machine: the vault was written, then
   // found locked. Not reproduced in isolation yet; say so loudly, unlock as a user would, and go on.
   const unlockField = popup.getByLabel('Password', { exact: true });
