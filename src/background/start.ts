@@ -4,7 +4,7 @@
  */
 import type Browser from 'webextension-polyfill';
 import type { AccountRule } from '../core/domain/guard';
-import { toBase64Url } from '../core/vault/bytes';
+import { randomId } from '../core/vault/bytes';
 import { PRODUCTION_FLOOR, PRODUCTION_KDF } from '../core/vault/kdf';
 import { createWebCryptoPort, systemClock, webRandom } from '../adapters/crypto';
 import { browserKeyValueStore } from '../adapters/storage';
@@ -56,7 +56,7 @@ export function startBackground(browser: Browser.Browser): void {
     },
     sessionArea,
   );
-  const newId = () => toBase64Url(webRandom.bytes(12));
+  const newId = () => randomId(webRandom, 12);
   const guard = createGuardHolder();
   const trusted = new TrustedSites(local);
   const settings = new SettingsStore(local);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { AeadKey, RandomSource } from '../ports';
 import { err, ok, type Result } from '../result';
-import { fromUtf8, toBase64Url, utf8, wipe } from './bytes';
+import { fromUtf8, randomId, toBase64Url, utf8, wipe } from './bytes';
 import type { VaultDeps } from './deps';
 import { type EntryListing, listEntries, openName, parseJson } from './entries';
 import { type VaultError, vaultError } from './errors';
@@ -76,7 +76,7 @@ export async function exportBackupText(
   if (!listing.ok) return listing;
 
   // A separate password gets a separate key: a weak backup password never exposes the live vault key.
-  const vaultId = toBase64Url(deps.random.bytes(16));
+  const vaultId = randomId(deps.random);
   const raw = deps.random.bytes(KEY_BYTES);
   const backupKey = await deps.crypto.importAeadKey(raw, false);
   const keyring = await buildKeyring(deps, vaultId, password, raw, backupKey, deps.kdf ?? PRODUCTION_KDF);

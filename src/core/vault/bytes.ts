@@ -33,7 +33,15 @@ export function fromBase64(text: string): Uint8Array | null {
   return out;
 }
 
-/** URL- and storage-key-safe identifier from random bytes. */
+/**
+ * An identifier (vault, entry, account, token) from random bytes: lower-case hex, so it always matches
+ * the format's ID_PATTERN (which wants a letter or digit first; base64url may start with '-' or '_').
+ */
+export function randomId(random: { bytes(length: number): Uint8Array }, byteLength = 16): string {
+  return Array.from(random.bytes(byteLength), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** URL-safe base64 without padding. Not for identifiers: see randomId. */
 export function toBase64Url(bytes: Uint8Array): string {
   return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -1,6 +1,6 @@
 import type { AeadKey } from '../ports';
 import { err, ok, type Result } from '../result';
-import { toBase64Url, wipe } from './bytes';
+import { randomId, wipe } from './bytes';
 import { commit } from './commit';
 import type { VaultDeps } from './deps';
 import { type VaultError, vaultError } from './errors';
@@ -67,7 +67,7 @@ export async function createVault(deps: VaultDeps, password: string): Promise<Re
   if (!existing.ok || existing.value !== null) {
     return err({ code: 'vault-exists', message: 'a vault already exists; it was left untouched' });
   }
-  const vaultId = toBase64Url(deps.random.bytes(16));
+  const vaultId = randomId(deps.random);
   const raw = deps.random.bytes(KEY_BYTES);
   const key = await deps.crypto.importAeadKey(raw, false);
   const exportable = await deps.crypto.importAeadKey(raw, true);
