@@ -4,7 +4,7 @@
  * reaches past the first shape check).
  */
 import fc from 'fast-check';
-import protobuf from 'protobufjs';
+import { MigrationPayloadType } from '../core/otp/import/migration-schema';
 
 /** Mostly the valid choice, sometimes the broken one: deep paths get reached often enough. */
 const mostly = <T, U>(valid: fc.Arbitrary<T>, broken: fc.Arbitrary<U>) =>
@@ -55,31 +55,7 @@ export const otpauthUri = fc.oneof(
 
 export const otpauthText = fc.array(otpauthUri, { maxLength: 5 }).map((lines) => lines.join('\n'));
 
-const migrationRoot = protobuf.Root.fromJSON({
-  nested: {
-    MigrationPayload: {
-      fields: {
-        otpParameters: { rule: 'repeated', type: 'OtpParameters', id: 1 },
-        version: { type: 'int32', id: 2 },
-        batchSize: { type: 'int32', id: 3 },
-        batchIndex: { type: 'int32', id: 4 },
-        batchId: { type: 'int32', id: 5 },
-      },
-    },
-    OtpParameters: {
-      fields: {
-        secret: { type: 'bytes', id: 1 },
-        name: { type: 'string', id: 2 },
-        issuer: { type: 'string', id: 3 },
-        algorithm: { type: 'int32', id: 4 },
-        digits: { type: 'int32', id: 5 },
-        type: { type: 'int32', id: 6 },
-        counter: { type: 'int64', id: 7 },
-      },
-    },
-  },
-});
-const MigrationPayload = migrationRoot.lookupType('MigrationPayload');
+const MigrationPayload = MigrationPayloadType;
 
 const migrationEntry = fc.record({
   secret: mostly(fc.uint8Array({ minLength: 10, maxLength: 64 }), fc.uint8Array({ maxLength: 70 })),

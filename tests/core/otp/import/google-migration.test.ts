@@ -1,35 +1,10 @@
-import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
 import { decodeMigrationPayload, parseGoogleMigration } from '../../../../src/core/otp/import/google-migration';
 import { expectErr, expectOk, expectWellFormedError } from '../helpers';
+import { MigrationPayloadType } from './migration-schema';
 import { expectRfcSecretCode, summary } from './sample';
 
-// Independent encoder: protobufjs reflection over the schema as documented for the export.
-const root = protobuf.Root.fromJSON({
-  nested: {
-    MigrationPayload: {
-      fields: {
-        otpParameters: { rule: 'repeated', type: 'OtpParameters', id: 1 },
-        version: { type: 'int32', id: 2 },
-        batchSize: { type: 'int32', id: 3 },
-        batchIndex: { type: 'int32', id: 4 },
-        batchId: { type: 'int32', id: 5 },
-      },
-    },
-    OtpParameters: {
-      fields: {
-        secret: { type: 'bytes', id: 1 },
-        name: { type: 'string', id: 2 },
-        issuer: { type: 'string', id: 3 },
-        algorithm: { type: 'int32', id: 4 },
-        digits: { type: 'int32', id: 5 },
-        type: { type: 'int32', id: 6 },
-        counter: { type: 'int64', id: 7 },
-      },
-    },
-  },
-});
-const Payload = root.lookupType('MigrationPayload');
+const Payload = MigrationPayloadType;
 
 const RFC_SECRET = new TextEncoder().encode('12345678901234567890');
 const OTHER_SECRET = new TextEncoder().encode('abcdefghijklmnopqrst');
