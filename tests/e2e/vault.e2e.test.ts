@@ -11,6 +11,13 @@ declare const chrome: {
 };
 
 let harness: Harness;
+
+async function revisionOf(popup: import('playwright-core').Page): Promise<number> {
+  return (await sendFromPopup<{ revision: number }>(popup, { type: 'ui:list-accounts' })).revision;
+}
+async function firstAccountId(popup: import('playwright-core').Page): Promise<string> {
+  return (await sendFromPopup<{ accounts: { id: string }[] }>(popup, { type: 'ui:list-accounts' })).accounts[0]?.id ?? '';
+}
 beforeAll(async () => {
   harness = await launchHarness();
 });
@@ -52,6 +59,24 @@ describe('the vault in a real browser', () => {
       expect(dump.includes(form)).toBe(false);
     }
     expect(dump.length).toBeGreaterThan(500); // the vault is there, encrypted
+  });
+
+  it('syncs only ciphertext through storage.sync when sync is turned on', async () => {
+    const popup = await harness.openPopupFor(null);
+    await popup.getByTestId('account-row').first().waitFor({ timeout: 20_000 });
+    await sendFromPopup(popup, { type: 'ui:set-settings', patch: { sync: true } });
+    await sendFromPopup(popup, { type: 'ui:update-account', id: (await firstAccountId(popup)), issuer: 'Amazon.com', expectedRevision: await revisionOf(popup) });
+    const worker = await harness.serviceWorker();
+    await expect
+      .poll(async () => Object.keys(await worker.evaluate(() => chrome.storage.sync.get(null))).length, { timeout: 15_000 })
+      .toBeGreaterThan(1);
+    const synced = JSON.stringify(await worker.evaluate(() => chrome.storage.sync.get(null)));
+    const bytes = base32Bytes(SECRET);
+    for (const form of [SECRET, bytes.toString('hex'), bytes.toString('base64'), 'shopper@example.com', 'Amazon.com']) {
+      expect(synced.includes(form)).toBe(false);
+    }
+    await sendFromPopup(popup, { type: 'ui:set-settings', patch: { sync: false } });
+    await popup.close();
   });
 
   it('locks with "Lock now" and refuses a wrong password with a clear message', async () => {
