@@ -5,7 +5,9 @@ import { browserClient } from './browser-client';
 import { createDomPlatform } from './dom-platform';
 import './popup.css';
 
-// Tests open the popup in a tab and name the tab it stands for (?tab=ID); the background still reads that tab's URL itself.
+// Opened in a window or tab of its own (as the real-browser tests do), the popup can stand for a named tab
+// (?tab=ID). It only chooses which tab to describe: the background still reads that tab's URL itself, and no
+// web page can open an extension page (there are no web-accessible resources).
 const named = Number(new URLSearchParams(location.search).get('tab'));
 const client = Number.isInteger(named) && named > 0 ? { ...browserClient, activeTabId: async () => named } : browserClient;
 
