@@ -1,5 +1,7 @@
 // Domain guard benchmark: speed (uncached/cached, catalogue alone and with 10,000 protected domains),
 // index build cost, a naive Levenshtein-to-everything baseline, recall per technique, eval-data figures.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { builtInCatalogue } from '../src/core/domain/catalogue/catalogue';
 import { editDistance } from '../src/core/domain/distance';
 import { type AccountRule, createGuard, type Guard } from '../src/core/domain/guard';
@@ -89,9 +91,22 @@ export async function runDomainBench(): Promise<void> {
   console.log('\nRecall per technique on the generated corpus');
   console.table([...perTech].map(([technique, s]) => ({ technique, cases: s.n, recall: (s.hit / s.n).toFixed(3) })));
 
+  const own = measureOwnLegit(guard);
+  console.log(`\nFalse positives on our own list (bench/data/own-legit.txt): ${own.flagged.length} of ${own.total} = ${own.perThousand} per 1,000${own.flagged.length ? ` (${own.flagged.join(', ')})` : ''}`);
+
   const m = measureEval(guard);
   if (!m) console.log('\n(eval data not found at ../shared/eval-data: skipped)');
   else console.table([m]);
+}
+
+/** Our own assembled legit list: brands' sites and unrelated businesses with brand-like names. */
+export function measureOwnLegit(guard: Guard): { total: number; flagged: string[]; perThousand: string } {
+  const lines = readFileSync(join(import.meta.dirname, 'data', 'own-legit.txt'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  const flagged = lines.filter((domain) => guard.verdict(`https://www.${domain}/`).kind === 'lookalike');
+  return { total: lines.length, flagged, perThousand: ((flagged.length / lines.length) * 1000).toFixed(1) };
 }
 
 export function measureEval(guard: Guard): { fpPer1000: string; phishRecallHosts: string; phishRecallDomains: string; ownedFlagged: number } | null {

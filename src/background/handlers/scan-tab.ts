@@ -1,3 +1,4 @@
+import { builtInCatalogue } from '../../core/domain/catalogue/catalogue';
 import { HandlerError, type UiHandlers } from '../../messaging/router';
 import { requireUnlocked } from '../handler-error';
 import { previewDrafts } from '../preview';
@@ -26,9 +27,14 @@ export const scanTab =
     const texts = await services.decodeQrImage(image);
     if (texts.length === 0) throw new HandlerError('no-qr', 'No QR code was found in the visible part of this page.');
     const { drafts, errors, unsupported } = draftsFromQrTexts(texts);
+    // The page's own site, and when it is a catalogue brand's, all of that brand's domains.
+    const brandDomains =
+      verdict.kind === 'verified' && verdict.brand
+        ? (builtInCatalogue.brands.find((brand) => brand.id === verdict.brand?.id)?.domains ?? [])
+        : [];
     const pageDomains =
       (verdict.kind === 'verified' || verdict.kind === 'unknown') && verdict.target.scheme === 'https'
-        ? [verdict.target.registrableDomain]
+        ? [verdict.target.registrableDomain, ...brandDomains]
         : [];
     return previewDrafts(services, 'page', drafts, { pageDomains, errors, unsupported });
   };
