@@ -3,6 +3,7 @@ import type { PreviewReply } from '../messaging/protocol';
 import { messageOf } from '../popup/format';
 import { useServices } from '../popup/services';
 import { PreviewList } from '../popup/views/preview-list';
+import { Problem } from '../popup/components/problem';
 
 const FORMATS = 'Google Authenticator export, Aegis (plain or encrypted), 2FAS, andOTP, Bitwarden, the Authenticator extension, or a list of otpauth:// links';
 
@@ -91,11 +92,7 @@ export function ImportSection() {
         value={password}
         onInput={(event) => setPassword(event.currentTarget.value)}
       />
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       {done && (
         <p class="notice" role="status">
           {done}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PreviewReply } from '../../messaging/protocol';
 import { messageOf } from '../format';
 import { useServices } from '../services';
+import { Problem } from './problem';
 
 /** Reads a chosen or dropped image and asks the background to decode the QR codes in it. */
 export function ImageSource({ idPrefix, onPreview }: { idPrefix: string; onPreview(reply: PreviewReply): void }) {
@@ -52,11 +53,7 @@ export function ImageSource({ idPrefix, onPreview }: { idPrefix: string; onPrevi
         onChange={(event) => use(event.currentTarget.files?.[0])}
       />
       {busy && <p>Reading the image…</p>}
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
     </label>
   );
 }

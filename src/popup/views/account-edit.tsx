@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/protocol';
 import { parseDomains } from '../format';
+import { Problem } from '../components/problem';
 
 export interface AccountChanges {
   issuer: string;
@@ -47,11 +48,7 @@ export function AccountEdit({
         placeholder="amazon.com"
         onInput={(event) => setDomains(event.currentTarget.value)}
       />
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <div class="actions">
         <button type="submit" disabled={busy}>
           Save

@@ -3,16 +3,9 @@ import type { PreviewReply, UiMessage } from '../../messaging/protocol';
 import { ImageSource } from '../components/image-source';
 import { messageOf } from '../format';
 import { useServices } from '../services';
+import { Problem } from '../components/problem';
 
 type OnPreview = (reply: PreviewReply) => void;
-
-function Problem({ text }: { text: string | null }) {
-  return text ? (
-    <p class="error" role="alert" data-testid="source-problem">
-      {text}
-    </p>
-  ) : null;
-}
 
 /** Runs one preview request, keeping its busy flag and error message. */
 function usePreviewRequest(onPreview: OnPreview) {
@@ -49,7 +42,7 @@ export function ScanSource({ onPreview }: { onPreview: OnPreview }) {
       <button type="button" onClick={scan} disabled={busy}>
         {busy ? 'Scanning…' : 'Scan this page'}
       </button>
-      <Problem text={problem} />
+      <Problem text={problem} testId="source-problem" />
     </div>
   );
 }
@@ -73,7 +66,7 @@ export function PasteSource({ onPreview }: { onPreview: OnPreview }) {
       <button type="submit" disabled={busy}>
         Preview
       </button>
-      <Problem text={problem} />
+      <Problem text={problem} testId="source-problem" />
     </form>
   );
 }
@@ -158,7 +151,7 @@ export function ManualSource({ onPreview }: { onPreview: OnPreview }) {
       <button type="submit" disabled={busy}>
         Preview
       </button>
-      <Problem text={problem} />
+      <Problem text={problem} testId="source-problem" />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/protocol';
 import { messageOf } from '../format';
 import { useServices } from '../services';
+import { Problem } from '../components/problem';
 
 /** The SVG comes from our own background (lean-qr); still, render only something that is an SVG document. */
 export function isSvgMarkup(svg: string): boolean {
@@ -59,11 +60,7 @@ export function ExportQr({ account, onClose }: { account: AccountView; onClose()
         value={password}
         onInput={(event) => setPassword(event.currentTarget.value)}
       />
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <div class="actions">
         <button type="submit">Show QR code</button>
         <button type="button" onClick={onClose}>

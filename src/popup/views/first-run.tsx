@@ -3,6 +3,7 @@ import type { VaultStatusReport } from '../../messaging/protocol';
 import { NewPasswordFields, newPasswordProblem, useStrength } from '../components/new-password';
 import { messageOf } from '../format';
 import { useServices } from '../services';
+import { Problem } from '../components/problem';
 
 /** First run: the user chooses the vault password. There is no plaintext mode, so this step cannot be skipped. */
 export function FirstRun({ onStatus }: { onStatus(status: VaultStatusReport): void }) {
@@ -45,11 +46,7 @@ export function FirstRun({ onStatus }: { onStatus(status: VaultStatusReport): vo
         onConfirm={setConfirm}
         strength={strength}
       />
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <button type="submit" disabled={busy}>
         {busy ? 'Creating…' : 'Create my vault'}
       </button>

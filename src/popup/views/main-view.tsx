@@ -7,6 +7,7 @@ import { AddAccount } from './add-account';
 import { CodesList } from './codes-list';
 import { useCodeRefresh } from './refresh';
 import { SettingsView } from './settings';
+import { Problem } from '../components/problem';
 
 type Tab = 'codes' | 'add' | 'settings';
 
@@ -71,11 +72,7 @@ export function MainView({ status, onStatus }: { status: VaultStatusReport; onSt
           </button>
         ))}
       </nav>
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       {tab === 'codes' && list?.backupReminder && <BackupReminder onDismiss={dismissReminder} />}
       {tab === 'codes' &&
         (list ? (

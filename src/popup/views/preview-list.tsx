@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PendingPreview, PreviewReply } from '../../messaging/protocol';
 import { accountLabel, groupCode, isConflict, messageOf, parseDomains } from '../format';
 import { useServices } from '../services';
+import { Problem } from '../components/problem';
 
 const DUPLICATE_WHY: Record<NonNullable<PendingPreview['duplicateOf']>['why'], string> = {
   'same-secret': 'Already saved (same secret)',
@@ -154,11 +155,7 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
           </ul>
         </>
       )}
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       {reply.previews.length > 0 && (
         <button type="button" disabled={busy || readOnly || checked.size === 0} onClick={save}>
           {busy ? 'Saving…' : `Save ${checked.size} ${checked.size === 1 ? 'account' : 'accounts'}`}

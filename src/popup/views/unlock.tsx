@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { VaultStatusReport } from '../../messaging/protocol';
 import { messageOf } from '../format';
 import { useServices } from '../services';
+import { Problem } from '../components/problem';
 
 /** Seconds left before another try is allowed, counted down locally; restarts with every new status. */
 function useRetryCountdown(status: VaultStatusReport): number {
@@ -97,11 +98,7 @@ function ForgotPassword({ onBack, onStatus }: { onBack(): void; onStatus(status:
             Start a new vault
           </button>
         ))}
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <p>
         <button type="button" class="link" onClick={onBack}>
           Back to unlock
@@ -156,11 +153,7 @@ export function Unlock({ status, onStatus }: { status: VaultStatusReport; onStat
         value={password}
         onInput={(event) => setPassword(event.currentTarget.value)}
       />
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       {secondsLeft > 0 && (
         <p class="hint" aria-live="polite" data-testid="retry-countdown">
           Too many tries. You can try again in {secondsLeft} s.

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { VaultStatusReport } from '../../messaging/protocol';
 import { messageOf } from '../format';
 import { useServices } from '../services';
+import { Problem } from '../components/problem';
 import { FirstRun } from './first-run';
 import { Unlock } from './unlock';
 
@@ -26,13 +27,7 @@ interface GateProps {
 
 /** The view for each vault state: first run, unlock, or (once unlocked) the caller's view. */
 export function VaultGate({ status, problem, onStatus, unlocked }: GateProps) {
-  if (problem) {
-    return (
-      <p class="error" role="alert">
-        {problem}
-      </p>
-    );
-  }
+  if (problem) return <Problem text={problem} />;
   if (!status) return <p>Opening…</p>;
   if (status.state === 'none') return <FirstRun onStatus={onStatus} />;
   if (status.state === 'locked') return <Unlock status={status} onStatus={onStatus} />;
