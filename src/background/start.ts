@@ -202,8 +202,9 @@ export function startBackground(browser: Browser.Browser): void {
   });
   vault.onChange(() => void refreshAllBadges());
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    // The browser clears a tab's badge when it commits a navigation: set it again once loaded too.
-    if (change.url !== undefined || change.status !== undefined) void refreshBadge(tabId, tab.url);
+    // The browser clears a tab's badge when it commits a navigation; web pages get theirs again from
+    // their top frame's hello (after the commit), so only the URL change needs handling here.
+    if (change.url !== undefined) void refreshBadge(tabId, tab.url);
   });
 
   registerMenusAndCommands(browser, services, async (tabId, message, frameId) => {

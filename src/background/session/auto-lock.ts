@@ -16,6 +16,11 @@ export interface AlarmsPort {
 
 export class AutoLock {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The deadline as this worker knows it: undefined until read from session storage once (after a
+   * worker restart), null when there is none. Checked on every message, so it is not read every time.
+   */
+  private lockAt: number | null | undefined;
 
   constructor(
     private readonly session: SessionArea,
@@ -27,23 +32,29 @@ export class AutoLock {
   /** A use of OTP Guard: push the deadline out by `minutes`. */
   async touch(minutes: number): Promise<void> {
     const lockAt = this.clock.now() + minutes * 60_000;
+    this.lockAt = lockAt;
     await this.session.set({ [LOCK_AT_KEY]: lockAt });
     this.schedule(lockAt);
   }
 
   /** Locks when the deadline has passed; returns true when it did. */
   async lockIfDue(): Promise<boolean> {
-    const lockAt = (await this.session.get(LOCK_AT_KEY))[LOCK_AT_KEY];
-    if (typeof lockAt === 'number' && this.clock.now() >= lockAt) {
+    if (this.lockAt === undefined) {
+      const stored = (await this.session.get(LOCK_AT_KEY))[LOCK_AT_KEY];
+      this.lockAt = typeof stored === 'number' ? stored : null;
+      // A restarted worker has no timer yet: set one for the deadline it found.
+      if (this.lockAt !== null && this.clock.now() < this.lockAt) this.schedule(this.lockAt);
+    }
+    if (this.lockAt !== null && this.clock.now() >= this.lockAt) {
       await this.fire();
       return true;
     }
-    if (typeof lockAt === 'number') this.schedule(lockAt);
     return false;
   }
 
   async fire(): Promise<void> {
     clearTimeout(this.timer);
+    this.lockAt = null;
     await this.session.remove(LOCK_AT_KEY);
     await this.alarms.clear(AUTO_LOCK_ALARM);
     await this.lock();

@@ -45,6 +45,11 @@ export class VaultSession {
   private accountList: Account[] = [];
   private damagedList: DamagedAccount[] = [];
   private listeners = new Set<() => void>();
+  /**
+   * True once this worker knows there is no session key to resume from. Only this worker writes that
+   * key (at create or unlock, which open the vault anyway), so it need not be read again on every message.
+   */
+  private noSessionKey = false;
 
   constructor(
     private readonly deps: VaultDeps,
@@ -114,12 +119,17 @@ export class VaultSession {
   /** After a worker restart: reopen from the session key, if the session is still unlocked. */
   async resume(): Promise<boolean> {
     if (this.open) return true;
+    if (this.noSessionKey) return false;
     const stored = (await this.session.get(SESSION_KEY))[SESSION_KEY];
     const raw = typeof stored === 'string' ? fromBase64(stored) : null;
-    if (!raw) return false;
+    if (!raw) {
+      this.noSessionKey = true;
+      return false;
+    }
     const opened = await resumeVault(this.deps, raw);
     if (!opened.ok) {
       await this.session.remove(SESSION_KEY);
+      this.noSessionKey = true;
       return false;
     }
     this.open = opened.value;
@@ -129,6 +139,7 @@ export class VaultSession {
 
   async lock(): Promise<void> {
     this.open = null;
+    this.noSessionKey = true;
     this.accountList = [];
     this.damagedList = [];
     await this.session.remove(SESSION_KEY);
@@ -295,6 +306,7 @@ export class VaultSession {
       sessionKey.value.fill(0);
     }
     this.open = open;
+    this.noSessionKey = !sessionKey.ok;
     await this.reload();
     return ok(undefined);
   }
