@@ -3,7 +3,7 @@
  * fake browser. Handlers never reach for `browser.*` themselves.
  */
 import type { Account } from '../core/otp/account';
-import type { Clock, CryptoPort, RandomSource } from '../core/ports';
+import type { Clock, CryptoPort } from '../core/ports';
 import type { BackupReminder } from './backup-reminder';
 import type { InspectedBackups } from './backups';
 import type { GuardHolder } from './guard-holder';
@@ -16,7 +16,6 @@ import type { TrustedSites } from './trusted-sites';
 export interface Services {
   guard: GuardHolder;
   clock: Clock;
-  random: RandomSource;
   crypto: CryptoPort;
   vault: VaultSession;
   settings: SettingsStore;

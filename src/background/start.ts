@@ -67,7 +67,6 @@ export function startBackground(browser: Browser.Browser): void {
   const services: Services = {
     guard,
     clock: systemClock,
-    random: webRandom,
     crypto,
     vault,
     settings,
@@ -215,4 +214,3 @@ export function startBackground(browser: Browser.Browser): void {
   void services.autoLock.lockIfDue().then(() => vault.resume());
 }
 
-export { displayName };

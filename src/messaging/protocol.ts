@@ -113,8 +113,6 @@ export type UiMessageType = keyof typeof uiMessageSchemas;
 export type CsMessageType = keyof typeof csMessageSchemas;
 export type UiMessage<T extends UiMessageType = UiMessageType> = v.InferOutput<(typeof uiMessageSchemas)[T]>;
 export type CsMessage<T extends CsMessageType = CsMessageType> = v.InferOutput<(typeof csMessageSchemas)[T]>;
-export type PopupToBackground = UiMessage;
-export type ContentToBackground = CsMessage;
 
 /**
  * Background → content script. The background never pushes a code: it asks the frame to request one

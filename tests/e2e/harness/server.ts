@@ -25,7 +25,6 @@ export interface FixtureServer {
   serve(host: string, path: string, page: FixturePage | string): void;
   /** The html of tests/e2e/fixtures/NAME. */
   fixture(name: string): string;
-  requests: { host: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -36,11 +35,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     algorithm: 'sha256',
   });
   const pages = new Map<string, FixturePage>();
-  const requests: { host: string; path: string }[] = [];
   const handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    requests.push({ host, path });
     const page = pages.get(`${host} ${path}`) ?? pages.get(`* ${path}`);
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -68,7 +65,6 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       pages.set(`${host.toLowerCase()} ${path}`, typeof page === 'string' ? { body: page } : page);
     },
     fixture: (name) => readFileSync(join(FIXTURES_DIR, name), 'utf8'),
-    requests,
     close: async () => {
       https.closeAllConnections();
       http.closeAllConnections();
