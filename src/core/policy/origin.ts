@@ -9,6 +9,7 @@ export type OriginRefusal = 'no-origin' | 'opaque-origin' | 'origin-mismatch';
 /** null when `origin` is exactly the https origin of `url`; otherwise why not. */
 export function documentOriginRefusal(url: string, origin: string | undefined): OriginRefusal | null {
   // Chromium (80+) and Firefox (126+) always give it; a browser that does not cannot prove the origin.
+  // Seen in Firefox 153 ESR and Chromium: "null" for a sandboxed iframe and for a `CSP: sandbox` page.
   if (origin === undefined || origin === '') return 'no-origin';
   if (origin === 'null') return 'opaque-origin';
   let own: URL;
