@@ -39,9 +39,12 @@ const pageSaw = (frame: Page | Frame): Promise<Seen> =>
     return { origin: page.__origin, seen: [...page.__seen], value: (document.querySelector('#auth-mfa-otpcode') as HTMLInputElement).value };
   });
 
-async function frameAt(page: Page, urlPart: string): Promise<Frame> {
-  await expect.poll(() => page.frames().some((frame) => frame.url().includes(urlPart)), { timeout: 10_000 }).toBe(true);
-  const frame = page.frames().find((candidate) => candidate.url().includes(urlPart))!;
+/** The amazon.com document at `path` (a data: frame's URL can contain the same text: match the start). */
+const isAmazonAt = (url: string, path: string) => url.startsWith(`https://www.amazon.com${path}`);
+
+async function frameAt(page: Page, path: string): Promise<Frame> {
+  await expect.poll(() => page.frames().some((frame) => isAmazonAt(frame.url(), path)), { timeout: 10_000 }).toBe(true);
+  const frame = page.frames().find((candidate) => isAmazonAt(candidate.url(), path))!;
   await frame.locator(FIELD).waitFor({ state: 'attached' });
   return frame;
 }
@@ -53,19 +56,19 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
  * What the context menu's "Fill one-time code" does for the frame that was right-clicked: inject the
  * engine into that frame, then tell it to fill now (it asks the background for a code for its focused field).
  */
-async function askToFill(page: Page, frame: Frame, urlPart: string): Promise<void> {
+async function askToFill(page: Page, frame: Frame, path: string): Promise<void> {
   await frame.locator(FIELD).focus();
   const tabId = await harness.tabIdOf(page);
   const worker = await harness.serviceWorker();
   await worker.evaluate(
-    async ({ tabId, urlPart }) => {
+    async ({ tabId, prefix }) => {
       const frames = (await chrome.webNavigation.getAllFrames({ tabId })) ?? [];
-      const target = frames.find((candidate) => candidate.url.includes(urlPart));
-      if (!target) throw new Error(`no frame at ${urlPart}`);
+      const target = frames.find((candidate) => candidate.url.startsWith(prefix));
+      if (!target) throw new Error(`no frame at ${prefix}`);
       await chrome.scripting.executeScript({ target: { tabId, frameIds: [target.frameId] }, files: ['content/engine.js'], injectImmediately: true });
       await chrome.tabs.sendMessage(tabId, { type: 'bg:fill-now', overwrite: true }, { frameId: target.frameId });
     },
-    { tabId, urlPart },
+    { tabId, prefix: `https://www.amazon.com${path}` },
   );
 }
 
@@ -81,6 +84,7 @@ beforeAll(async () => {
   serve('www.amazon.com', '/chain/outer-same', 'outer-same.html');
   serve('www.amazon.com', '/chain/middle', 'middle.html');
   serve('widgets.example-cdn.net', '/chain/middle', 'middle.html');
+  for (const kind of ['srcdoc', 'data', 'blob']) serve('www.amazon.com', `/chain/outer-${kind}`, `outer-${kind}.html`);
   harness.server.serve('www.amazon.com', '/chain/csp-sandbox', {
     body: fixture('mfa.html'),
     headers: { 'content-security-policy': 'sandbox allow-scripts allow-forms' },
@@ -135,6 +139,18 @@ describe('automatic fill: origins and the whole frame chain', () => {
     expect(await pageSaw(below)).toEqual({ origin: 'https://www.amazon.com', seen: [], value: '' });
     await page.close();
   });
+
+  it.each([
+    ['about:srcdoc', 'srcdoc'],
+    ['data:', 'data'],
+    ['blob:', 'blob'],
+  ])('does not fill amazon.com → %s frame → amazon.com (a middle frame without an https URL)', async (_name, kind) => {
+    const page = await harness.openAt(`https://www.amazon.com/chain/outer-${kind}`);
+    const below = await frameAt(page, `/chain/mfa?in=${kind}`);
+    await settle();
+    expect(await pageSaw(below)).toEqual({ origin: 'https://www.amazon.com', seen: [], value: '' });
+    await page.close();
+  });
 });
 
 describe('asked to fill (the context menu’s path): the background refuses by itself', () => {
@@ -156,6 +172,8 @@ describe('asked to fill (the context menu’s path): the background refuses by i
     ['a sandboxed iframe on www.amazon.com', 'https://www.amazon.com/chain/sandboxed', '/chain/mfa?in=sandbox'],
     ['a page served with CSP: sandbox', 'https://www.amazon.com/chain/csp-sandbox', '/chain/csp-sandbox'],
     ['amazon.com below a foreign frame', 'https://www.amazon.com/chain/outer-foreign', '/chain/mfa?in=nested'],
+    ['amazon.com below an about:srcdoc frame', 'https://www.amazon.com/chain/outer-srcdoc', '/chain/mfa?in=srcdoc'],
+    ['amazon.com below a data: frame', 'https://www.amazon.com/chain/outer-data', '/chain/mfa?in=data'],
   ])('refuses %s when asked', async (_name, url, framePart) => {
     const page = await harness.openAt(url);
     const frame = await frameAt(page, framePart);
