@@ -5,6 +5,7 @@
 import type { Account } from '../core/otp/account';
 import type { Clock, CryptoPort } from '../core/ports';
 import type { BackupReminder } from './backup-reminder';
+import type { FrameChainReader } from './frame-chain';
 import type { InspectedBackups } from './backups';
 import type { GuardHolder } from './guard-holder';
 import type { PendingDrafts } from './pending';
@@ -27,6 +28,8 @@ export interface Services {
   /** Deleted accounts kept for "Undo" for a minute, in memory only. */
   undo: Map<string, { account: Account; expiresAt: number }>;
   newId(): string;
+  /** A frame's chain from its tab's top page down to it, from the browser's frame tree (webNavigation). */
+  frameChain: FrameChainReader;
   /** The tab's URL as the browser has it; undefined when the tab is gone or not readable. */
   tabUrl(tabId: number): Promise<string | undefined>;
   /** A PNG data URL of the visible part of the tab (needs the user's click: activeTab). */

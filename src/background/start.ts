@@ -14,6 +14,7 @@ import { classifySender, type ExtensionIdentity } from '../messaging/sender';
 import { badgeFor } from './badge';
 import { BackupReminder } from './backup-reminder';
 import { InspectedBackups } from './backups';
+import { createFrameChainReader } from './frame-chain';
 import { createGuardHolder } from './guard-holder';
 import { csHandlers, uiHandlers } from './handlers';
 import { PendingDrafts } from './pending';
@@ -77,6 +78,7 @@ export function startBackground(browser: Browser.Browser): void {
     pending: new PendingDrafts(systemClock.now, newId),
     undo: new Map(),
     newId,
+    frameChain: createFrameChainReader(browser.webNavigation),
     async tabUrl(tabId) {
       try {
         return (await browser.tabs.get(tabId)).url;

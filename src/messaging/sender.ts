@@ -7,6 +7,10 @@ export interface SenderData {
   url?: string;
   origin?: string;
   frameId?: number;
+  /** Chromium 106+ (and recent Firefox): the sending document's id, to check it is still the one in the frame. */
+  documentId?: string;
+  /** Chromium: 'active', 'prerender', 'cached', 'pending_deletion'. */
+  documentLifecycle?: string;
   tab?: { id?: number; url?: string };
 }
 
@@ -20,7 +24,17 @@ export interface ExtensionIdentity {
 
 export type SenderRole =
   | { role: 'extension-page'; page: string }
-  | { role: 'content-script'; tabId: number; frameId: number; frameUrl: string; tabUrl?: string }
+  | {
+      role: 'content-script';
+      tabId: number;
+      frameId: number;
+      frameUrl: string;
+      tabUrl?: string;
+      /** The sending document's origin as the browser has it: "null" for a sandboxed document. */
+      origin?: string;
+      documentId?: string;
+      documentLifecycle?: string;
+    }
   | { role: 'refused'; reason: string };
 
 const WEB_SCHEME = /^https?:\/\//i;
@@ -41,6 +55,10 @@ export function classifySender(sender: SenderData, self: ExtensionIdentity): Sen
       frameId: sender.frameId,
       frameUrl: url,
       ...(sender.tab?.url ? { tabUrl: sender.tab.url } : {}),
+      // Copied as the browser gave them (typeof-checked): the release policy decides what they mean.
+      ...(typeof sender.origin === 'string' ? { origin: sender.origin } : {}),
+      ...(typeof sender.documentId === 'string' ? { documentId: sender.documentId } : {}),
+      ...(typeof sender.documentLifecycle === 'string' ? { documentLifecycle: sender.documentLifecycle } : {}),
     };
   }
   return { role: 'refused', reason: 'not an extension page nor a content script in a web tab' };

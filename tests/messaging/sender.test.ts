@@ -38,6 +38,28 @@ describe('classifySender', () => {
     });
   });
 
+  it('passes on the browser’s origin and document data for the release policy, opaque ones included', () => {
+    const base = { id: self.id, url: 'https://www.amazon.com/ap/mfa', frameId: 3, tab: { id: 4 } };
+    expect(classifySender({ ...base, origin: 'https://www.amazon.com', documentId: 'D1', documentLifecycle: 'active' }, self)).toEqual({
+      role: 'content-script',
+      tabId: 4,
+      frameId: 3,
+      frameUrl: 'https://www.amazon.com/ap/mfa',
+      origin: 'https://www.amazon.com',
+      documentId: 'D1',
+      documentLifecycle: 'active',
+    });
+    expect(classifySender({ ...base, origin: 'null' }, self)).toMatchObject({ role: 'content-script', origin: 'null' });
+  });
+
+  it('leaves out what the browser did not give (the policy then refuses: no origin)', () => {
+    const role = classifySender({ id: self.id, url: 'https://www.amazon.com/', frameId: 0, tab: { id: 4 } }, self);
+    expect(role).not.toHaveProperty('origin');
+    expect(role).not.toHaveProperty('documentId');
+    const odd = { id: self.id, url: 'https://www.amazon.com/', frameId: 0, tab: { id: 4 }, origin: 42, documentId: {} };
+    expect(classifySender(odd as unknown as Parameters<typeof classifySender>[0], self)).not.toHaveProperty('origin');
+  });
+
   it.each([
     ['another extension', { id: 'otherextensionid', url: 'chrome-extension://otherextensionid/popup.html' }],
     ['another extension claiming our popup URL', { id: 'otherextensionid', url: `${self.baseUrl}src/popup/index.html` }],
@@ -45,6 +67,8 @@ describe('classifySender', () => {
     ['a web URL without a tab', { id: self.id, url: 'https://evil.example/', frameId: 0 }],
     ['a tab without a frame id', { id: self.id, url: 'https://evil.example/', tab: { id: 3 } }],
     ['a file: page', { id: self.id, url: 'file:///etc/passwd', frameId: 0, tab: { id: 3 } }],
+    ['an about:blank frame with an inherited origin', { id: self.id, url: 'about:blank', origin: 'https://www.amazon.com', frameId: 2, tab: { id: 3 } }],
+    ['a blob: frame', { id: self.id, url: 'blob:https://www.amazon.com/2f1c', frameId: 2, tab: { id: 3 } }],
   ])('refuses %s', (_name, sender) => {
     expect(classifySender(sender, self).role).toBe('refused');
   });

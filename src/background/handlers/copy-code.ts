@@ -1,4 +1,4 @@
-import { mayRelease } from '../../core/policy/release';
+import { pageAccountIds } from '../../core/policy/release';
 import { HandlerError, type UiHandlers } from '../../messaging/router';
 import { codeForUse } from '../codes';
 import { requireUnlocked } from '../handler-error';
@@ -25,8 +25,7 @@ export const copyCode =
     }
     const code = await codeForUse(services, account);
     if (verdict?.kind === 'verified' || verdict?.kind === 'unknown') {
-      const own = mayRelease(services.guard.current(), { topUrl: url, frameUrl: url ?? '', frameId: 0 }, account.id, false);
-      if (!own.allowed) {
+      if (!pageAccountIds(services.guard.current(), url).includes(account.id)) {
         return { code, warning: `The page in front (${verdict.target.unicodeHost}) is not one of this account's sites.` };
       }
     }

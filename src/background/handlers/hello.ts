@@ -1,27 +1,33 @@
-import { accountsForFrame } from '../../core/policy/release';
+import { accountsForFrame, frameRefusal } from '../../core/policy/release';
+import type { Verdict } from '../../core/domain/guard';
 import type { PageState } from '../../messaging/protocol';
 import type { CsHandlers } from '../../messaging/router';
 import type { Services } from '../services';
 import { warningFor } from '../warning-text';
-import { frameContext } from './frame-context';
+import { frameContext, topUrlOf } from './frame-context';
+
+const isVerifiedHttps = (verdict: Verdict) => verdict.kind === 'verified' && verdict.target.scheme === 'https';
 
 /** A content script asks what its page is. It gets enough to display, never a secret. */
 export const hello =
   (services: Services): CsHandlers['cs:hello'] =>
   async (_message, sender) => {
-    const frame = await frameContext(services, sender);
+    const topUrl = await topUrlOf(services, sender);
     const guard = services.guard.current();
     const frameVerdict = guard.verdict(sender.frameUrl);
-    const topVerdict = frame.topUrl ? guard.verdict(frame.topUrl) : frameVerdict;
-    const { accountIds } = accountsForFrame(guard, frame);
+    const topVerdict = topUrl ? guard.verdict(topUrl) : frameVerdict;
+    // What the frame is for filling: the release policy over the browser's frame chain and the sender's
+    // origin. The chain is read only where the top page and the frame are verified https pages at all.
+    const worthChecking = isVerifiedHttps(topVerdict) && isVerifiedHttps(frameVerdict);
+    const frame = worthChecking ? await frameContext(services, sender) : null;
+    const { accountIds } = frame ? accountsForFrame(guard, frame) : { accountIds: [] };
     const labels = new Map(services.guard.accounts().map((rule) => [rule.accountId, rule.label]));
     const lookalike = frameVerdict.kind === 'lookalike' ? frameVerdict : topVerdict.kind === 'lookalike' ? topVerdict : null;
     const settings = await services.settings.get();
     const locked = !services.vault.unlocked;
     // While locked the accounts' own domains are sealed in the vault: a verified https brand page
     // shows the in-field button, which opens the popup to unlock; the release check runs after.
-    const mayFillAfterUnlock =
-      locked && topVerdict.kind === 'verified' && frameVerdict.kind === 'verified' && topVerdict.target.scheme === 'https' && frameVerdict.target.scheme === 'https';
+    const mayFillAfterUnlock = locked && frame !== null && frameRefusal(guard, frame) === null;
     const state: PageState = {
       verdict: frameVerdict.kind,
       locked,

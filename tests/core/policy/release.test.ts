@@ -1,20 +1,9 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtInCatalogue } from '../../../src/core/domain/catalogue/catalogue';
-import { createGuard } from '../../../src/core/domain/guard';
-import { accountsForFrame, type FrameContext, mayRelease } from '../../../src/core/policy/release';
+import { accountsForFrame, frameRefusal, mayRelease, pageAccountIds, RELEASE_REFUSAL_TEXT, type ReleaseRefusal } from '../../../src/core/policy/release';
+import { err } from '../../../src/core/result';
+import { chainContext, guard, top } from './release-fixtures';
 
-const guard = createGuard({
-  catalogue: builtInCatalogue,
-  accounts: [
-    { accountId: 'amazon-me', label: 'Amazon (me)', domains: ['amazon.com', 'amazon.co.uk'] },
-    { accountId: 'amazon-work', label: 'Amazon (work)', domains: ['amazon.com'] },
-    { accountId: 'bank', label: 'My bank', domains: ['mybank.example'] },
-  ],
-  trustedSites: ['amaz0n-deals.com'],
-});
-
-const top = (url: string): FrameContext => ({ topUrl: url, frameUrl: url, frameId: 0 });
+const AMAZON = 'https://www.amazon.com/ap/mfa';
 
 describe('release policy (default deny)', () => {
   it('releases to the top frame of an https page on one of the account’s domains', () => {
@@ -24,7 +13,7 @@ describe('release policy (default deny)', () => {
   });
 
   it('never releases on http, even on the account’s own domain', () => {
-    expect(mayRelease(guard, top('http://www.amazon.com/ap/mfa'), 'amazon-me', false)).toMatchObject({ allowed: false });
+    expect(mayRelease(guard, top('http://www.amazon.com/ap/mfa'), 'amazon-me', false)).toEqual({ allowed: false, refusal: 'top-not-https' });
   });
 
   it('never releases to another account’s domain', () => {
@@ -47,47 +36,148 @@ describe('release policy (default deny)', () => {
   });
 
   it('refuses a cross-origin frame from an unrelated site inside a legit page', () => {
-    const frame: FrameContext = { topUrl: 'https://www.amazon.com/ap/mfa', frameUrl: 'https://widgets.example.net/otp', frameId: 7 };
+    const frame = chainContext([AMAZON, 'https://widgets.example.net/otp']);
     expect(mayRelease(guard, frame, 'amazon-me', false)).toEqual({ allowed: false, refusal: 'frame-not-verified' });
   });
 
   it('allows a frame whose own site is legit for the same account', () => {
-    const frame: FrameContext = { topUrl: 'https://www.amazon.com/ap/mfa', frameUrl: 'https://www.amazon.co.uk/frame', frameId: 3 };
+    const frame = chainContext([AMAZON, 'https://www.amazon.co.uk/frame']);
     expect(mayRelease(guard, frame, 'amazon-me', false)).toEqual({ allowed: true });
     expect(mayRelease(guard, frame, 'amazon-work', false)).toMatchObject({ allowed: false });
   });
 
   it('refuses a legit frame inside a lookalike top page', () => {
-    const frame: FrameContext = { topUrl: 'https://amaz0n-support.com/', frameUrl: 'https://www.amazon.com/ap/mfa', frameId: 2 };
-    expect(mayRelease(guard, frame, 'amazon-me', false).allowed).toBe(false);
-  });
-
-  it('refuses without a top-level URL from the browser', () => {
-    expect(mayRelease(guard, { topUrl: undefined, frameUrl: 'https://www.amazon.com/', frameId: 0 }, 'amazon-me', false)).toEqual({
-      allowed: false,
-      refusal: 'no-top-url',
-    });
+    const frame = chainContext(['https://amaz0n-support.com/', AMAZON]);
+    expect(mayRelease(guard, frame, 'amazon-me', false)).toEqual({ allowed: false, refusal: 'top-lookalike' });
   });
 
   it('refuses while locked', () => {
-    expect(mayRelease(guard, top('https://www.amazon.com/ap/mfa'), 'amazon-me', true)).toEqual({ allowed: false, refusal: 'locked' });
+    expect(mayRelease(guard, top(AMAZON), 'amazon-me', true)).toEqual({ allowed: false, refusal: 'locked' });
   });
 
   it('lists every account of the site, for the user to choose', () => {
     expect(accountsForFrame(guard, top('https://www.amazon.com/')).accountIds.sort()).toEqual(['amazon-me', 'amazon-work']);
   });
+});
 
-  it('releases nothing to any page outside the account’s domains (property)', () => {
-    const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,12}[a-z0-9])?$/);
-    const tld = fc.constantFrom('com', 'net', 'shop', 'xyz', 'co.uk', 'de', 'example');
-    fc.assert(
-      fc.property(label, label, tld, fc.boolean(), (sub, name, suffix, https) => {
-        const host = `${sub}.${name}.${suffix}`;
-        fc.pre(!['mybank.example'].includes(`${name}.${suffix}`));
-        const url = `${https ? 'https' : 'http'}://${host}/otp`;
-        expect(mayRelease(guard, top(url), 'bank', false).allowed).toBe(false);
-      }),
-      { seed: 42, numRuns: 500 },
-    );
+describe('the whole frame chain, from the browser', () => {
+  it('refuses amazon.com → foreign frame → amazon.com: the middle frame counts', () => {
+    const frame = chainContext([AMAZON, 'https://widgets.example-cdn.net/embed', 'https://www.amazon.com/ap/mfa?framed=1']);
+    expect(mayRelease(guard, frame, 'amazon-me', false)).toEqual({ allowed: false, refusal: 'middle-frame-not-verified' });
+  });
+
+  it('allows amazon.com → amazon.com → amazon.com', () => {
+    const frame = chainContext([AMAZON, 'https://www.amazon.com/embed', 'https://www.amazon.com/ap/mfa?framed=1']);
+    expect(mayRelease(guard, frame, 'amazon-work', false)).toEqual({ allowed: true });
+  });
+
+  it('keeps only the accounts every frame belongs to', () => {
+    const frame = chainContext([AMAZON, 'https://www.amazon.co.uk/embed', 'https://www.amazon.com/ap/mfa']);
+    expect(accountsForFrame(guard, frame).accountIds).toEqual(['amazon-me']);
+  });
+
+  it.each(['about:srcdoc', 'about:blank', 'data:text/html,<p>x', 'blob:https://www.amazon.com/0b8c', 'http://www.amazon.com/embed'])(
+    'refuses a middle frame at %s',
+    (middle) => {
+      const frame = chainContext([AMAZON, middle, 'https://www.amazon.com/ap/mfa?framed=1']);
+      expect(mayRelease(guard, frame, 'amazon-me', false)).toEqual({ allowed: false, refusal: 'middle-frame-not-verified' });
+    },
+  );
+
+  it('refuses when the browser’s frame tree could not be read', () => {
+    for (const error of ['unreadable', 'frame-not-found', 'parent-not-found', 'chain-loop', 'chain-too-deep'] as const) {
+      const frame = { ...top(AMAZON), chain: err(error) };
+      expect(mayRelease(guard, frame, 'amazon-me', false)).toEqual({ allowed: false, refusal: 'no-frame-chain' });
+    }
+    expect(mayRelease(guard, { ...top(AMAZON), chain: { ok: true, value: [] } }, 'amazon-me', false)).toMatchObject({ refusal: 'no-frame-chain' });
+  });
+
+  it('judges the top page by the chain, not by the requester', () => {
+    const frame = chainContext(['https://amaz0n-support.com/', AMAZON]);
+    expect(frameRefusal(guard, frame)).toBe('top-lookalike');
+    expect(frameRefusal(guard, chainContext(['https://example.org/', AMAZON]))).toBe('top-not-verified');
+  });
+});
+
+describe('origins, not just URLs', () => {
+  it('refuses a document with an opaque origin (sandboxed iframe or CSP: sandbox), even at amazon.com', () => {
+    expect(mayRelease(guard, chainContext([AMAZON], { origin: 'null' }), 'amazon-me', false)).toEqual({
+      allowed: false,
+      refusal: 'opaque-origin',
+    });
+    expect(mayRelease(guard, chainContext([AMAZON, `${AMAZON}?sandboxed=1`], { origin: 'null' }), 'amazon-me', false)).toMatchObject({
+      refusal: 'opaque-origin',
+    });
+  });
+
+  it('refuses when the browser gives no origin (fail closed)', () => {
+    const frame = chainContext([AMAZON]);
+    const { origin: _dropped, ...requester } = frame.requester;
+    expect(mayRelease(guard, { ...frame, requester }, 'amazon-me', false)).toEqual({ allowed: false, refusal: 'no-origin' });
+    expect(mayRelease(guard, chainContext([AMAZON], { origin: '' }), 'amazon-me', false)).toMatchObject({ refusal: 'no-origin' });
+  });
+
+  it.each([
+    ['another site', 'https://evil.example'],
+    ['another host of the same site', 'https://smile.amazon.com'],
+    ['http', 'http://www.amazon.com'],
+    ['another port', 'https://www.amazon.com:8443'],
+    ['a trailing slash', 'https://www.amazon.com/'],
+  ])('refuses an origin that is not the URL’s own (%s)', (_name, origin) => {
+    expect(mayRelease(guard, chainContext([AMAZON], { origin }), 'amazon-me', false)).toEqual({ allowed: false, refusal: 'origin-mismatch' });
+  });
+
+  it('refuses an about:blank document that inherited amazon.com’s origin (its URL is not that origin’s)', () => {
+    const frame = chainContext([AMAZON, 'about:blank'], { origin: 'https://www.amazon.com' });
+    expect(mayRelease(guard, frame, 'amazon-me', false).allowed).toBe(false);
+  });
+});
+
+describe('the very document that asked', () => {
+  it('refuses when another document is now in the frame (documentId)', () => {
+    const frame = chainContext([AMAZON, 'https://www.amazon.com/frame'], { documentId: 'doc-old' });
+    expect(mayRelease(guard, frame, 'amazon-me', false)).toEqual({ allowed: false, refusal: 'frame-changed' });
+  });
+
+  it('refuses when the frame now shows another origin than the sender had', () => {
+    const frame = chainContext([AMAZON, 'https://www.amazon.com/frame'], { url: 'https://www.amazon.co.uk/frame', origin: 'https://www.amazon.co.uk' });
+    expect(mayRelease(guard, frame, 'amazon-me', false)).toEqual({ allowed: false, refusal: 'frame-changed' });
+  });
+
+  it('refuses when the chain ends at another frame than the sender’s', () => {
+    const frame = chainContext([AMAZON, 'https://www.amazon.com/frame'], { frameId: 99 });
+    expect(mayRelease(guard, frame, 'amazon-me', false)).toEqual({ allowed: false, refusal: 'frame-changed' });
+  });
+
+  it.each(['prerender', 'cached', 'pending_deletion'])('refuses a document that is %s', (lifecycle) => {
+    expect(mayRelease(guard, chainContext([AMAZON], { documentLifecycle: lifecycle }), 'amazon-me', false)).toEqual({
+      allowed: false,
+      refusal: 'frame-not-active',
+    });
+  });
+
+  it('compares document ids only where the browser gives both (Firefox may give neither)', () => {
+    const frame = chainContext([AMAZON]);
+    const { documentId: _dropped, ...requester } = frame.requester;
+    expect(mayRelease(guard, { ...frame, requester }, 'amazon-me', false)).toEqual({ allowed: true });
+  });
+});
+
+describe('copying (the page in front, no frame)', () => {
+  it('names the accounts of an https verified page only', () => {
+    expect(pageAccountIds(guard, 'https://www.amazon.co.uk/').sort()).toEqual(['amazon-me']);
+    expect(pageAccountIds(guard, 'http://www.amazon.com/')).toEqual([]);
+    expect(pageAccountIds(guard, 'https://amaz0n-support.com/')).toEqual([]);
+    expect(pageAccountIds(guard, undefined)).toEqual([]);
+  });
+});
+
+describe('refusal texts', () => {
+  it('gives every refusal a sentence of its own', () => {
+    const texts = Object.values(RELEASE_REFUSAL_TEXT);
+    expect(new Set(texts).size).toBe(texts.length);
+    for (const text of texts) expect(text).toMatch(/^[A-Z].{10,}\.$/);
+    const refusals: ReleaseRefusal[] = ['opaque-origin', 'middle-frame-not-verified', 'no-frame-chain', 'frame-changed'];
+    for (const refusal of refusals) expect(RELEASE_REFUSAL_TEXT[refusal]).toBeTruthy();
   });
 });

@@ -16,6 +16,8 @@ export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures');
 export interface FixturePage {
   body: string;
   contentType?: string;
+  /** Extra response headers, e.g. `Content-Security-Policy: sandbox` for an opaque-origin page. */
+  headers?: Record<string, string>;
 }
 
 export interface FixtureServer {
@@ -44,7 +46,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.end(`no fixture for ${host}${path}`);
       return;
     }
-    res.writeHead(200, { 'content-type': page.contentType ?? 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, { ...page.headers, 'content-type': page.contentType ?? 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(page.body);
   };
   const https: Server = createServer({ key: pem.private, cert: pem.cert }, handler);
