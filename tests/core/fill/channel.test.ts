@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { type Channel, classifyChannel } from '../../../src/core/fill/channel';
+import { CHANNEL_FIXTURES } from './channel-fixtures';
+
+const CHANNELS: Channel[] = ['authenticator', 'sms', 'email', 'push', 'device', 'delivered', 'unknown'];
+
+function measure() {
+  const rows = CHANNEL_FIXTURES.map((fixture) => ({ fixture, got: classifyChannel(fixture.evidence).channel }));
+  const perChannel = CHANNELS.map((channel) => {
+    const truePositives = rows.filter((row) => row.got === channel && row.fixture.expected === channel).length;
+    const predicted = rows.filter((row) => row.got === channel).length;
+    const actual = rows.filter((row) => row.fixture.expected === channel).length;
+    return { channel, actual, predicted, precision: predicted ? truePositives / predicted : 1, recall: actual ? truePositives / actual : 1 };
+  });
+  return { rows, perChannel };
+}
+
+describe('channel classifier on the labelled fixtures', () => {
+  const { rows, perChannel } = measure();
+
+  it('has enough fixtures across channels and languages', () => {
+    expect(CHANNEL_FIXTURES.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(CHANNEL_FIXTURES.map((fixture) => fixture.lang)).size).toBeGreaterThanOrEqual(10);
+    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ja', 'zh']) {
+      const channels = new Set(CHANNEL_FIXTURES.filter((fixture) => fixture.lang === lang).map((fixture) => fixture.expected));
+      expect([lang, channels.has('authenticator') && channels.has('sms') && channels.has('email')]).toEqual([lang, true]);
+    }
+  });
+
+  it('reports precision and recall per channel, above the floors', () => {
+    const lines = perChannel.map(
+      ({ channel, actual, predicted, precision, recall }) =>
+        `${channel.padEnd(14)} n=${String(actual).padStart(2)} predicted=${String(predicted).padStart(2)} precision=${precision.toFixed(3)} recall=${recall.toFixed(3)}`,
+    );
+    const misses = rows.filter((row) => row.got !== row.fixture.expected).map((row) => `  ${row.fixture.name}: expected ${row.fixture.expected}, got ${row.got}`);
+    console.log(`channel classifier, ${rows.length} fixtures\n${lines.join('\n')}\nmisses:\n${misses.join('\n') || '  none'}`);
+    const byName = Object.fromEntries(perChannel.map((entry) => [entry.channel, entry]));
+    // What matters most: a page called "authenticator" really is one (else a wrong code is typed).
+    expect(byName.authenticator?.precision).toBeGreaterThanOrEqual(0.95);
+    expect(byName.authenticator?.recall).toBeGreaterThanOrEqual(0.85);
+    for (const channel of ['sms', 'email'] as const) {
+      expect(byName[channel]?.precision).toBeGreaterThanOrEqual(0.85);
+      expect(byName[channel]?.recall).toBeGreaterThanOrEqual(0.8);
+    }
+    const sentPages = rows.filter((row) => !['authenticator', 'unknown'].includes(row.fixture.expected));
+    const sentCalledAuthenticator = sentPages.filter((row) => row.got === 'authenticator');
+    expect(sentCalledAuthenticator.map((row) => row.fixture.name)).toEqual([]);
+  });
+});
+
+describe('channel classifier, single cases', () => {
+  it('keeps "use your authenticator app instead" as an alternative, not the channel', () => {
+    const verdict = classifyChannel({ pageText: 'We texted a code to •••-••42.', actionTexts: ['Use your authenticator app instead'] });
+    expect(verdict.channel).toBe('sms');
+    expect(verdict.alternatives).toEqual(['authenticator']);
+  });
+
+  it('calls autocomplete="one-time-code" alone unknown, and "we texted" with it SMS', () => {
+    expect(classifyChannel({ autocomplete: 'one-time-code' }).channel).toBe('unknown');
+    expect(classifyChannel({ autocomplete: 'one-time-code', pageText: 'We texted you a code' }).channel).toBe('sms');
+  });
+
+  it('calls a page that argues for both a conflict', () => {
+    const verdict = classifyChannel({ pageText: 'Open your authenticator app. We sent a code by SMS to your phone.' });
+    expect([verdict.channel, verdict.confidence]).toEqual(['unknown', 'conflict']);
+  });
+
+  it('never throws on hostile input', () => {
+    const huge = 'sms '.repeat(100_000);
+    expect(classifyChannel({ pageText: huge, label: huge, actionTexts: Array(10_000).fill(huge) }).channel).toBe('sms');
+    expect(classifyChannel({}).channel).toBe('unknown');
+    expect(classifyChannel({ pageText: 5 as unknown as string, actionTexts: [null as unknown as string] }).channel).toBe('unknown');
+  });
+});
