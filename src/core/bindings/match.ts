@@ -57,3 +57,14 @@ export function matchBindings(page: PageHost, accounts: readonly AccountBindings
 /** Does any of the account's bindings cover the page (for a frame: "is this frame one of the account's")? */
 export const accountCoversPage = (bindings: readonly Binding[], page: PageHost): boolean =>
   bindings.some((binding) => bindingCovers(binding, page));
+
+/**
+ * The accounts whose code may go to a field: the winners on the top-level page, kept only when one
+ * of their bindings also covers the field's frame (null: the field is in the top document). A
+ * less specific account is never promoted when the winner is refused for the frame: nothing goes.
+ */
+export function accountsForDocument(top: PageHost, frame: PageHost | null, accounts: readonly AccountBindings[]): string[] {
+  const winners = new Set(matchBindings(top, accounts).accountIds);
+  if (frame === null) return [...winners];
+  return accounts.filter((account) => winners.has(account.accountId) && accountCoversPage(account.bindings, frame)).map((account) => account.accountId);
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Binding, bindingScope } from '../../../src/core/bindings/binding';
-import { accountCoversPage, bindingCovers, matchBindings, type PageHost } from '../../../src/core/bindings/match';
+import { accountCoversPage, accountsForDocument, bindingCovers, matchBindings, type PageHost } from '../../../src/core/bindings/match';
 import { parseBinding } from '../../../src/core/bindings/parse-binding';
 import { reconcileBindings, sitesOfBindings } from '../../../src/core/bindings/reconcile';
 import { parseTarget } from '../../../src/core/domain/host';
@@ -154,6 +154,17 @@ describe('matchBindings: most specific wins', () => {
       }),
       { seed: 3, numRuns: 500 },
     );
+  });
+});
+
+describe('accountsForDocument', () => {
+  it('keeps the top page winner only when it also covers the frame, and never promotes a loser', () => {
+    expect(accountsForDocument(page('signin.aws.amazon.com'), null, [shop, aws])).toEqual(['aws']);
+    expect(accountsForDocument(page('signin.aws.amazon.com'), page('auth.aws.amazon.com'), [shop, aws])).toEqual(['aws']);
+    // The frame is Amazon's but not AWS's: the AWS winner is refused and Amazon is not chosen instead.
+    expect(accountsForDocument(page('signin.aws.amazon.com'), page('www.amazon.com'), [shop, aws])).toEqual([]);
+    expect(accountsForDocument(page('www.amazon.com'), page('amazon-adsystem.com'), [shop, aws])).toEqual([]);
+    expect(accountsForDocument(page('www.amazon.com'), page('www.amazon.de'), [shop, aws])).toEqual(['shop']);
   });
 });
 
