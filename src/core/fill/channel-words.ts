@@ -97,12 +97,45 @@ export const ALTERNATIVE_PHRASES: readonly Phrase[] = phrases(
     '代わりに|別の方法|改用|其他方式|其他验证方式|其他驗證方式|다른 방법|대신',
 );
 
-/** Masked phone numbers (••• ••• ••78, (***) ***-**12, 09••-•••-123, +49 ••• •••• 17). */
-export const MASKED_PHONE = /(?:\+\d{1,3}[\s-]?)?(?:\(?[•*●·xX]{2,}\)?[\s.-]*){1,4}[•*●·xX]*\d{2,4}\b|\b\d{2,4}[\s-]?[•*●·xX]{2,}(?:[\s-]*[•*●·xX\d]+){1,3}/u;
-/** Masked e-mail addresses (j•••@example.com, z***@163.com). */
-export const MASKED_EMAIL = /[\p{L}\p{N}._%+-]*[•*●]{2,}[\p{L}\p{N}._%+-]*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
-/** A plain e-mail address (weak: a sign-in page may show the account's address). */
-export const PLAIN_EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
+const MASK_CHARS = '•*●·∙xX';
+/** Runs of characters a written phone number is made of (split is linear: no backtracking on hostile text). */
+const NOT_PHONE_CHAR = /[^•*●·∙xX0-9\s().+-]+/u;
+const MASK_RUN_THEN_DIGITS = /[•*●·∙xX]{2}\d/u;
+const DIGITS = /\d{2}/u;
+
+/** A masked phone number (••• ••• ••78, (***) ***-**12, 09••-•••-123, 138****5678, +49 ••• •••• 17). */
+export function hasMaskedPhone(text: string): boolean {
+  for (const part of text.split(NOT_PHONE_CHAR)) {
+    if (!DIGITS.test(part)) continue;
+    let masks = 0;
+    for (const char of part) if (MASK_CHARS.includes(char)) masks++;
+    if (masks >= 3 || (masks >= 2 && MASK_RUN_THEN_DIGITS.test(part))) return true;
+  }
+  return false;
+}
+
+const LOCAL_CHAR = /[\p{L}\p{N}._%+\-•*●]/u;
+const DOMAIN_CHAR = /[\p{L}\p{N}.-]/u;
+const ADDRESS_MASK = /[•*●]/gu;
+
+/** E-mail addresses in text: `masked` when the local part hides letters (j•••@example.com, z***@163.com). */
+export function emailAddressKind(text: string): 'masked' | 'plain' | null {
+  let found: 'plain' | null = null;
+  let at = text.indexOf('@');
+  // Each "@" looks at most 64 characters back and 255 ahead: linear in the text.
+  for (let checked = 0; at !== -1 && checked < 200; checked++, at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1] ?? '')) start--;
+    let end = at + 1;
+    while (end < text.length && end - at < 255 && DOMAIN_CHAR.test(text[end] ?? '')) end++;
+    const local = text.slice(start, at);
+    const domain = text.slice(at + 1, end).replace(/\.+$/, '');
+    if (local === '' || !/^[^.]+(\.[^.]+)+$/u.test(domain)) continue;
+    if ((local.match(ADDRESS_MASK) ?? []).length >= 2) return 'masked';
+    found = 'plain';
+  }
+  return found;
+}
 
 /** Identifier parts in name/id ("smsCode", "email_otp", "totpCode"). */
 export const ID_HINTS: Record<SpecificChannel, readonly string[]> = {

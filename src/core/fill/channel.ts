@@ -14,10 +14,9 @@
 import {
   ALTERNATIVE_PHRASES,
   CHANNEL_PHRASES,
+  emailAddressKind,
+  hasMaskedPhone,
   ID_HINTS,
-  MASKED_EMAIL,
-  MASKED_PHONE,
-  PLAIN_EMAIL,
   type Phrase,
   SENT_PHRASES,
   type SpecificChannel,
@@ -94,13 +93,14 @@ function scoreSentence(tally: Tally, sentence: string, weight: number, source: s
     tally.reasons.push(`${source}: sent (+${2 * weight})`);
   }
   if (isAlternative) return;
-  if (MASKED_EMAIL.test(sentence)) {
+  const address = emailAddressKind(sentence);
+  if (address === 'masked') {
     tally.scores.email += 3 * weight;
     tally.reasons.push(`${source}: masked address (+${3 * weight})`);
-  } else if (PLAIN_EMAIL.test(sentence)) {
+  } else if (address === 'plain') {
     tally.scores.email += weight;
     tally.reasons.push(`${source}: address (+${weight})`);
-  } else if (MASKED_PHONE.test(sentence)) {
+  } else if (hasMaskedPhone(sentence)) {
     tally.scores.sms += 3 * weight;
     tally.reasons.push(`${source}: masked phone number (+${3 * weight})`);
   }

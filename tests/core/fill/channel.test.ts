@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Channel, classifyChannel } from '../../../src/core/fill/channel';
 import { CHANNEL_FIXTURES, type ChannelFixture, HELD_OUT_FIXTURES } from './channel-fixtures';
@@ -92,5 +93,30 @@ describe('channel classifier, single cases', () => {
     expect(classifyChannel({ pageText: huge, label: huge, actionTexts: Array(10_000).fill(huge) }).channel).toBe('sms');
     expect(classifyChannel({}).channel).toBe('unknown');
     expect(classifyChannel({ pageText: 5 as unknown as string, actionTexts: [null as unknown as string] }).channel).toBe('unknown');
+  });
+
+  it('reads hostile runs (masks, "@", digits) without backtracking blow-ups', () => {
+    // Each of these took minutes with a nested-quantifier regex; the scans are linear.
+    for (const text of ['x'.repeat(4000), '•'.repeat(4000), '*@'.repeat(2000), `${'a'.repeat(3000)}@${'a.'.repeat(500)}`, '1x'.repeat(2000)]) {
+      expect(classifyChannel({ pageText: text, label: text }).channel).toMatch(/^(sms|email|unknown|delivered)$/);
+    }
+  });
+
+  it('finds masked numbers and addresses, not look-alike text', () => {
+    expect(classifyChannel({ pageText: 'Code sent to 138****5678' }).channel).toBe('sms');
+    expect(classifyChannel({ pageText: 'Code sent to z***@163.com' }).channel).toBe('email');
+    expect(classifyChannel({ pageText: '**Note** 2026, Xbox 360, 6 x 4' }).scores.sms).toBe(0);
+  });
+
+  it('property: any evidence gives a verdict (fixed seed)', () => {
+    const text = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ maxLength: 80, unit: 'grapheme' }), fc.constantFrom('SMS', 'authenticator', 'e-mail', '•••-••12'));
+    fc.assert(
+      fc.property(fc.record({ pageText: text, label: text, placeholder: text, name: text, id: text, actionTexts: fc.array(text, { maxLength: 5 }) }, { requiredKeys: [] }), (evidence) => {
+        const verdict = classifyChannel(evidence);
+        expect(CHANNELS).toContain(verdict.channel);
+        expect(verdict.alternatives).not.toContain(verdict.channel);
+      }),
+      { seed: 99, numRuns: 1500 },
+    );
   });
 });
