@@ -89,7 +89,11 @@ export function parsePastedOriginBound(text: string): Result<BoundCode, BoundCod
   const lines = linesOf(text);
   while (lines.length > 1 && (lines[lines.length - 1] ?? '').trim() === '') lines.pop();
   const last = parseOriginBoundLine(lines[lines.length - 1] ?? '');
-  const earlier = lines.slice(0, -1).map(parseOriginBoundLine).filter((parsed) => parsed.ok);
+  // Each distinct line once: a paste of the same line a thousand times costs one parse.
+  const earlier = [...new Set(lines.slice(0, -1))]
+    .filter((line) => line.startsWith('@'))
+    .map(parseOriginBoundLine)
+    .filter((parsed) => parsed.ok);
   if (!last.ok) {
     if (last.error.code === 'no-origin-bound-line' && earlier.length > 0) {
       return fail('not-last-line', 'The “@site #code” line must be the last line of the message; text follows it.');
