@@ -42,3 +42,19 @@ export function parseBinding(raw: string, options: ParseBindingOptions = {}): Re
   }
   return ok(binding);
 }
+
+/** Several sites at once (an editor's lines, a catalogue entry): the good ones, de-duplicated, and every refusal. */
+export function parseBindings(inputs: readonly string[], options: ParseBindingOptions = {}): { bindings: Binding[]; errors: BindingError[] } {
+  const bindings: Binding[] = [];
+  const errors: BindingError[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs.slice(0, 500)) {
+    const parsed = parseBinding(input, options);
+    if (!parsed.ok) errors.push(parsed.error);
+    else if (!seen.has(parsed.value.host)) {
+      seen.add(parsed.value.host);
+      bindings.push(parsed.value);
+    }
+  }
+  return { bindings, errors };
+}

@@ -31,6 +31,10 @@ export interface ChannelEvidence {
   /** The field's label, aria-label or aria-labelledby text. */
   label?: string;
   placeholder?: string;
+  /**
+   * Read but neutral: `one-time-code` is used for SMS (Apple's advice) and for authenticator
+   * codes alike, so only the text around it decides.
+   */
   autocomplete?: string;
   name?: string;
   id?: string;
@@ -45,6 +49,8 @@ export interface ChannelVerdict {
   scores: Record<SpecificChannel | 'delivered', number>;
   /** Channels the page offers as another way ("Use your authenticator app instead"). */
   alternatives: SpecificChannel[];
+  /** The page offers some other way at all ("Try another way"), named or not. */
+  otherWayOffered: boolean;
   reasons: string[];
 }
 
@@ -67,6 +73,7 @@ const sentencesOf = (text: string): string[] =>
 interface Tally {
   scores: Scores;
   alternatives: Set<SpecificChannel>;
+  otherWay: boolean;
   reasons: string[];
 }
 
@@ -74,6 +81,7 @@ function scoreSentence(tally: Tally, sentence: string, weight: number, source: s
   const folded = foldText(sentence);
   const padded = ` ${folded}`;
   const isAlternative = ALTERNATIVE_PHRASES.some((phrase) => phraseIn(phrase, folded, padded));
+  if (isAlternative) tally.otherWay = true;
   for (const channel of CHANNELS) {
     const found = CHANNEL_PHRASES[channel].filter((phrase) => phraseIn(phrase, folded, padded));
     // "telefon" inside "telefono" is one word, not two pieces of evidence.
@@ -140,6 +148,7 @@ export function classifyChannel(evidence: ChannelEvidence): ChannelVerdict {
   const tally: Tally = {
     scores: { authenticator: 0, sms: 0, email: 0, push: 0, device: 0, delivered: 0 },
     alternatives: new Set(),
+    otherWay: false,
     reasons: [],
   };
   const sources: [string | undefined, number, string][] = [
@@ -157,5 +166,5 @@ export function classifyChannel(evidence: ChannelEvidence): ChannelVerdict {
   scoreIdentifiers(tally, evidence);
   const decision = decide(tally.scores);
   const alternatives = CHANNELS.filter((channel) => tally.alternatives.has(channel) && channel !== decision.channel);
-  return { ...decision, scores: tally.scores, alternatives, reasons: tally.reasons };
+  return { ...decision, scores: tally.scores, alternatives, otherWayOffered: tally.otherWay, reasons: tally.reasons };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Binding, bindingScope } from '../../../src/core/bindings/binding';
 import { accountCoversPage, accountsForDocument, bindingCovers, matchBindings, type PageHost } from '../../../src/core/bindings/match';
-import { parseBinding } from '../../../src/core/bindings/parse-binding';
+import { parseBinding, parseBindings } from '../../../src/core/bindings/parse-binding';
 import { reconcileBindings, sitesOfBindings } from '../../../src/core/bindings/reconcile';
 import { parseTarget } from '../../../src/core/domain/host';
 
@@ -70,6 +70,12 @@ describe('parseBinding', () => {
     expect(other.ok ? null : other.error.code).toBe('outside-site');
   });
 
+  it('parses a list: good ones once each, every refusal kept', () => {
+    const { bindings, errors } = parseBindings(['amazon.com', 'AMAZON.com', 'aws.amazon.com', 'co.uk', '', '10.0.0.1']);
+    expect(bindings.map((b) => b.host)).toEqual(['amazon.com', 'aws.amazon.com']);
+    expect(errors.map((e) => e.code)).toEqual(['public-suffix', 'empty', 'ip-address']);
+  });
+
   it('never throws on arbitrary text and every refusal has a code and a message', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.domain(), fc.webUrl()), (text) => {
@@ -110,6 +116,13 @@ describe('matchBindings: most specific wins', () => {
     const s3 = { accountId: 's3', bindings: [binding('amazonaws.com')] };
     expect(matchBindings(page('console.amazonaws.com'), [s3]).accountIds).toEqual(['s3']);
     expect(matchBindings(page('bucket.s3.amazonaws.com'), [s3]).accountIds).toEqual([]);
+  });
+
+  it('keeps private-suffix sites apart (github.io)', () => {
+    const mine = { accountId: 'mine', bindings: [binding('me.github.io')] };
+    expect(matchBindings(page('me.github.io'), [mine]).accountIds).toEqual(['mine']);
+    expect(matchBindings(page('www.me.github.io'), [mine]).accountIds).toEqual(['mine']);
+    expect(matchBindings(page('other.github.io'), [mine]).accountIds).toEqual([]);
   });
 
   it('returns nothing with no accounts or no bindings', () => {

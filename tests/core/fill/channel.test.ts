@@ -76,6 +76,12 @@ describe('channel classifier, single cases', () => {
     const verdict = classifyChannel({ pageText: 'We texted a code to •••-••42.', actionTexts: ['Use your authenticator app instead'] });
     expect(verdict.channel).toBe('sms');
     expect(verdict.alternatives).toEqual(['authenticator']);
+    expect(verdict.otherWayOffered).toBe(true);
+  });
+
+  it('tells a page with an unnamed other way from one with none', () => {
+    expect(classifyChannel({ pageText: 'We texted you a code.', actionTexts: ['Try another way'] })).toMatchObject({ channel: 'sms', alternatives: [], otherWayOffered: true });
+    expect(classifyChannel({ pageText: 'We texted you a code.', actionTexts: ['Resend'] })).toMatchObject({ channel: 'sms', alternatives: [], otherWayOffered: false });
   });
 
   it('calls autocomplete="one-time-code" alone unknown, and "we texted" with it SMS', () => {
