@@ -43,7 +43,10 @@ export interface AccountDraft {
 }
 
 export interface Account extends AccountDraft {
-  /** Always in step with `domains` (see reconcileBindings): every binding's site is in `domains`. */
+  /**
+   * Brought in step with `domains` on every read, save and write (reconcileBindings): every binding's
+   * site is in `domains`; a domain without a narrower binding has a whole-site one.
+   */
   bindings: Binding[];
   id: string;
   createdAt: number;
