@@ -51,3 +51,13 @@ export const emailText: fc.Arbitrary<string> = fc.tuple(
 );
 
 export const pastedText: fc.Arbitrary<string> = fc.oneof(originBoundText, emailText, fc.string({ maxLength: 300 }));
+
+/** Site names as an editor or a catalogue would give them, and broken ones. */
+export const bindingText: fc.Arbitrary<string> = fc.oneof(
+  hosts,
+  fc.webUrl(),
+  fc.tuple(fc.constantFrom('', '*.', 'https://', 'http://', ' ', 'ftp://'), hosts, fc.constantFrom('', '/', ':443', '.', '..', '/path?q=1', ' ')).map(
+    ([before, host, after]) => `${before}${host}${after}`,
+  ),
+  fc.string({ maxLength: 80 }),
+);

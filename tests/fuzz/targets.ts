@@ -15,6 +15,7 @@ import { parseOtpauthListImport } from '../../src/core/otp/import/otpauth-list';
 import { parseTwoFas } from '../../src/core/otp/import/twofas';
 import type { ImportResult } from '../../src/core/otp/import/types';
 import { parseOtpauthUri } from '../../src/core/otp/otpauth';
+import { parseBinding } from '../../src/core/bindings/parse-binding';
 import type { CryptoPort } from '../../src/core/ports';
 import { originBoundCodeMayGo } from '../../src/core/sms/may-go';
 import { parseOriginBoundMessage } from '../../src/core/sms/origin-bound';
@@ -33,7 +34,7 @@ import {
   otpauthUri,
   twoFasText,
 } from './arbitraries';
-import { originBoundText, pastedText } from './bound-code-arbitraries';
+import { bindingText, originBoundText, pastedText } from './bound-code-arbitraries';
 
 export interface Tally {
   runs: number;
@@ -115,6 +116,17 @@ export function boundCodeTargets(): FuzzTarget[] {
           const result = parsePastedCode(text as string);
           record(tally, result);
           checkBoundCode(result, text as string);
+        }),
+    },
+    {
+      name: 'binding',
+      property: (tally) =>
+        fc.property(bindingText as fc.Arbitrary<unknown>, (text) => {
+          const result = parseBinding(text as string);
+          record(tally, result);
+          if (!result.ok) return;
+          const { host, site } = result.value;
+          if (!/^[a-z0-9.-]+$/.test(host) || !(host === site || host.endsWith(`.${site}`))) throw new FuzzViolation(`accepted binding ${host} on ${site}`);
         }),
     },
   ];
