@@ -15,7 +15,12 @@ import { parseOtpauthListImport } from '../../src/core/otp/import/otpauth-list';
 import { parseTwoFas } from '../../src/core/otp/import/twofas';
 import type { ImportResult } from '../../src/core/otp/import/types';
 import { parseOtpauthUri } from '../../src/core/otp/otpauth';
+import { parseBinding } from '../../src/core/bindings/parse-binding';
 import type { CryptoPort } from '../../src/core/ports';
+import { originBoundCodeMayGo } from '../../src/core/sms/may-go';
+import { parseOriginBoundMessage } from '../../src/core/sms/origin-bound';
+import { parsePastedCode } from '../../src/core/sms/pasted-code';
+import type { BoundCode } from '../../src/core/sms/types';
 import type { Result } from '../../src/core/result';
 import {
   aegisText,
@@ -29,6 +34,7 @@ import {
   otpauthUri,
   twoFasText,
 } from './arbitraries';
+import { bindingText, originBoundText, pastedText } from './bound-code-arbitraries';
 
 export interface Tally {
   runs: number;
@@ -80,8 +86,55 @@ function syncTarget(name: string, arbitrary: fc.Arbitrary<string>, parse: (text:
   };
 }
 
+/** An accepted code is a plain code, its sites are ASCII registrable domains, and it may go only to its own site. */
+function checkBoundCode(result: Result<BoundCode, object>, text: string): void {
+  if (!result.ok) return;
+  const { code, host, site, embedded } = result.value;
+  if (!/^[A-Za-z0-9-]{1,32}$/.test(code) || !text.includes(code)) throw new FuzzViolation(`accepted a bad code ${JSON.stringify(code)}`);
+  for (const [h, s] of [[host, site], [embedded?.host ?? site, embedded?.site ?? site]]) {
+    if (!/^[a-z0-9.-]+$/.test(h ?? '') || !(h === s || h?.endsWith(`.${s}`))) throw new FuzzViolation(`accepted a bad host ${h} / ${s}`);
+  }
+  const elsewhere = originBoundCodeMayGo(result.value, { topRegistrableDomain: `not-${site}`, allHttps: true });
+  if (elsewhere.allowed || !elsewhere.message.includes('not this site')) throw new FuzzViolation(`code for ${site} allowed elsewhere`);
+}
+
+export function boundCodeTargets(): FuzzTarget[] {
+  return [
+    {
+      name: 'origin-bound-sms',
+      property: (tally) =>
+        fc.property(originBoundText as fc.Arbitrary<unknown>, (text) => {
+          const result = parseOriginBoundMessage(text as string);
+          record(tally, result);
+          checkBoundCode(result, text as string);
+        }),
+    },
+    {
+      name: 'pasted-code',
+      property: (tally) =>
+        fc.property(pastedText as fc.Arbitrary<unknown>, (text) => {
+          const result = parsePastedCode(text as string);
+          record(tally, result);
+          checkBoundCode(result, text as string);
+        }),
+    },
+    {
+      name: 'binding',
+      property: (tally) =>
+        fc.property(bindingText as fc.Arbitrary<unknown>, (text) => {
+          const result = parseBinding(text as string);
+          record(tally, result);
+          if (!result.ok) return;
+          const { host, site } = result.value;
+          if (!/^[a-z0-9.-]+$/.test(host) || !(host === site || host.endsWith(`.${site}`))) throw new FuzzViolation(`accepted binding ${host} on ${site}`);
+        }),
+    },
+  ];
+}
+
 export function fuzzTargets(crypto: CryptoPort): FuzzTarget[] {
   return [
+    ...boundCodeTargets(),
     {
       name: 'base32',
       property: (tally) =>

@@ -2,6 +2,9 @@
  * Plain-JSON form of an account for the vault (secret as base32). Reading validates every
  * field, so a damaged or hand-edited vault gives a typed error naming the field.
  */
+import type { Binding } from '../bindings/binding';
+import { parseBinding } from '../bindings/parse-binding';
+import { reconcileBindings } from '../bindings/reconcile';
 import { err, ok, type Result } from '../result';
 import type { Account, DraftWarning, DraftWarningCode, OtpAlgorithm, OtpKind } from './account';
 import { encodeBase32 } from './base32';
@@ -17,7 +20,10 @@ export interface AccountJson {
   order: number;
   issuer: string;
   accountName: string;
+  /** Registrable domains, still written for the readers that do not know bindings yet. */
   domains: string[];
+  /** Added without a version change: older builds ignore it; reading without it migrates `domains`. */
+  bindings?: { host: string }[];
   warnings: { code: DraftWarningCode; message: string }[];
   otp: { kind: OtpKind; secret: string; algorithm: OtpAlgorithm; digits: number; period: number; counter: number };
 }
@@ -39,6 +45,7 @@ export function accountToJson(account: Account): AccountJson {
     issuer: account.issuer,
     accountName: account.accountName,
     domains: [...account.domains],
+    bindings: reconcileBindings(account.domains, account.bindings).map((binding) => ({ host: binding.host })),
     warnings: account.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
     otp: { ...account.otp, secret: encodeBase32(account.otp.secret) },
   };
@@ -67,6 +74,8 @@ export function accountFromJson(value: unknown): Result<Account, AccountJsonErro
   if (!Array.isArray(domains) || !domains.every((domain) => typeof domain === 'string')) {
     return bad('domains', 'domains must be a list of strings');
   }
+  const bindings = readBindings(value.bindings);
+  if (!bindings.ok) return bindings;
   if (!Array.isArray(warnings)) return bad('warnings', 'warnings must be a list');
   const parsedWarnings: DraftWarning[] = [];
   for (const [index, warning] of warnings.entries()) {
@@ -101,7 +110,26 @@ export function accountFromJson(value: unknown): Result<Account, AccountJsonErro
     issuer: value.issuer as string,
     accountName: value.accountName as string,
     domains: [...(domains as string[])],
+    bindings: reconcileBindings(domains as string[], bindings.value),
     warnings: parsedWarnings,
     otp: params.value,
   });
+}
+
+/**
+ * Stored bindings, checked again (a vault written by this code only holds valid ones). Absent in
+ * accounts written before bindings existed: an empty list, so `domains` migrate to whole-site bindings.
+ */
+function readBindings(value: unknown): Result<Binding[], AccountJsonError> {
+  if (value === undefined) return ok([]);
+  if (!Array.isArray(value)) return bad('bindings', 'bindings must be a list');
+  const out: Binding[] = [];
+  for (const [index, entry] of value.entries()) {
+    if (!isRecord(entry) || typeof entry.host !== 'string') return bad(`bindings.${index}`, 'binding must have a host');
+    const parsed = parseBinding(entry.host);
+    if (!parsed.ok) return bad(`bindings.${index}`, parsed.error.message);
+    if (parsed.value.host !== entry.host) return bad(`bindings.${index}`, `binding host "${entry.host}" is not in its stored form`);
+    out.push(parsed.value);
+  }
+  return ok(out);
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type Account, accountFromDraft } from '../../../src/core/otp/account';
+import { type Account, accountFromDraft, withDomains } from '../../../src/core/otp/account';
 import { accountFromJson, accountToJson } from '../../../src/core/otp/account-json';
 import { parseOtpauthUri } from '../../../src/core/otp/otpauth';
 import { expectErr, expectOk } from './helpers';
 
 function sampleAccount(): Account {
   const draft = expectOk(parseOtpauthUri('otpauth://hotp/Amazon:bob?secret=JBSWY3DPEHPK3PXP&issuer=Amazn&counter=7'));
-  return { ...accountFromDraft(draft, { id: 'acc-1', createdAt: 1_700_000_000_000, order: 3 }), domains: ['amazon.com'] };
+  return withDomains(accountFromDraft(draft, { id: 'acc-1', createdAt: 1_700_000_000_000, order: 3 }), ['amazon.com']);
 }
 
 describe('account JSON codec', () => {
@@ -32,6 +32,10 @@ describe('account JSON codec', () => {
     [(json: Record<string, unknown>) => ({ ...json, order: 1.5 }), 'order'],
     [(json: Record<string, unknown>) => ({ ...json, domains: ['a', 3] }), 'domains'],
     [(json: Record<string, unknown>) => ({ ...json, warnings: [{ code: 'nope', message: 'x' }] }), 'warnings.0'],
+    [(json: Record<string, unknown>) => ({ ...json, bindings: 'amazon.com' }), 'bindings'],
+    [(json: Record<string, unknown>) => ({ ...json, bindings: [{ host: 'co.uk' }] }), 'bindings.0'],
+    [(json: Record<string, unknown>) => ({ ...json, bindings: [{ host: 'aws.amazon.com' }, 'x'] }), 'bindings.1'],
+    [(json: Record<string, unknown>) => ({ ...json, bindings: [{ host: 'AWS.amazon.com' }] }), 'bindings.0'],
     [(json: Record<string, unknown>) => ({ ...json, otp: { ...(json.otp as object), secret: '0000' } }), 'otp.secret'],
     [(json: Record<string, unknown>) => ({ ...json, otp: { ...(json.otp as object), digits: 12 } }), 'otp.digits'],
     [(json: Record<string, unknown>) => ({ ...json, otp: { ...(json.otp as object), kind: 'motp' } }), 'otp.kind'],
