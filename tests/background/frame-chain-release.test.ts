@@ -25,6 +25,7 @@ const account: Account = {
   accountName: 'me@example.com',
   otp: { kind: 'totp', secret: new Uint8Array(20).fill(7), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
   domains: ['amazon.com'],
+  bindings: [{ host: 'amazon.com', site: 'amazon.com' }],
   warnings: [],
   createdAt: 0,
   updatedAt: 0,
