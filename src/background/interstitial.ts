@@ -1,0 +1,106 @@
+/**
+ * The interstitial: when a tab's top frame starts to navigate to a high-confidence lookalike, the
+ * background sends the tab to OTP Guard's own warning page before the site can run or take input. The
+ * warning page is an extension page reached by tabs.update, so nothing is web-accessible and no page can
+ * open, probe or cover it. Also wires the held-code confirmation windows.
+ */
+import type Browser from 'webextension-polyfill';
+import type { Verdict } from '../core/domain/guard';
+import { warningLevel } from '../core/policy/warning-level';
+import type { GuardHolder } from './guard-holder';
+import { BlockedTabs, type SessionLikeArea } from './warnings/blocked-tabs';
+import { HeldCodeConfirmations } from './warnings/held-codes';
+import type { WarningServices } from './warnings';
+import { PassedSites } from './warnings/passed-sites';
+import type { LocalArea } from './settings';
+
+export const WARNING_PAGE = 'src/warning/index.html';
+export const CONFIRM_PAGE = 'src/confirm/index.html';
+export const INTERSTITIAL_PAGES = [WARNING_PAGE, CONFIRM_PAGE] as const;
+/** A held code nobody decided on within this time is discarded. */
+const HELD_CODE_TIMEOUT_MS = 3 * 60_000;
+
+export function createWarningServices(
+  browser: Browser.Browser,
+  local: LocalArea,
+  session: SessionLikeArea,
+  newId: () => string,
+): WarningServices {
+  return {
+    passed: new PassedSites(local),
+    blocked: new BlockedTabs(session),
+    heldCodes: new HeldCodeConfirmations({
+      newId,
+      timeoutMs: HELD_CODE_TIMEOUT_MS,
+      pageUrl: (requestId) => `${browser.runtime.getURL(CONFIRM_PAGE)}?request=${encodeURIComponent(requestId)}`,
+      windows: {
+        async open(url) {
+          // A window of its own: no page can draw over it or receive the click.
+          const created = await browser.windows.create({ url, type: 'popup', width: 460, height: 380, focused: true });
+          return created.id;
+        },
+        close: async (windowId) => {
+          await browser.windows.remove(windowId);
+        },
+      },
+    }),
+    async navigate(tabId, url) {
+      try {
+        await browser.tabs.update(tabId, { url });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** The lookalike verdict that should stop this navigation, or null. */
+export async function interstitialFor(guard: GuardHolder, passed: PassedSites, url: string): Promise<Extract<Verdict, { kind: 'lookalike' }> | null> {
+  const verdict = guard.current().verdict(url);
+  if (verdict.kind !== 'lookalike' || warningLevel(verdict) !== 'interstitial') return null;
+  return (await passed.has(verdict.target.registrableDomain)) ? null : verdict;
+}
+
+interface TopNavigation {
+  tabId: number;
+  frameId: number;
+  url: string;
+  /** Chromium: 'prerender' for a page loaded in the background, which the user is not on (yet). */
+  documentLifecycle?: string;
+}
+
+export function registerInterstitial(browser: Browser.Browser, guard: GuardHolder, warnings: WarningServices): void {
+  const warningPage = browser.runtime.getURL(WARNING_PAGE);
+  const interrupt = async (tabId: number, url: string) => {
+    if (tabId < 0) return;
+    const verdict = await interstitialFor(guard, warnings.passed, url);
+    if (!verdict) return;
+    await warnings.blocked.set(tabId, url);
+    await warnings.navigate(tabId, warningPage);
+  };
+  const onTopNavigation = (details: TopNavigation) => {
+    if (details.frameId !== 0 || details.documentLifecycle === 'prerender') return;
+    void interrupt(details.tabId, details.url).catch((error) => console.warn('[otp-guard] interstitial failed', error));
+  };
+  const navigation = browser.webNavigation;
+  if (navigation) {
+    // Before the request goes out; onCommitted catches server redirects to a lookalike.
+    navigation.onBeforeNavigate.addListener(onTopNavigation);
+    navigation.onCommitted.addListener((details) => {
+      onTopNavigation(details);
+      // The asking document is gone: its held-code question too.
+      if (details.frameId === 0) warnings.heldCodes.tabGone(details.tabId);
+    });
+  } else {
+    // Without webNavigation the URL change of the tab is the earliest sign.
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.url !== undefined) onTopNavigation({ tabId, frameId: 0, url: change.url });
+    });
+  }
+  browser.tabs.onRemoved.addListener((tabId) => {
+    warnings.heldCodes.tabGone(tabId);
+    void warnings.blocked.clear(tabId);
+  });
+  browser.windows?.onRemoved.addListener((windowId) => warnings.heldCodes.windowClosed(windowId));
+}
