@@ -48,7 +48,8 @@ export function createWarningServices(
       try {
         await browser.tabs.update(tabId, { url });
         return true;
-      } catch {
+      } catch (error) {
+        console.warn('[otp-guard] could not send the tab to', url.split('?')[0], error);
         return false;
       }
     },
@@ -57,9 +58,14 @@ export function createWarningServices(
 
 /** The lookalike verdict that should stop this navigation, or null. */
 export async function interstitialFor(guard: GuardHolder, passed: PassedSites, url: string): Promise<Extract<Verdict, { kind: 'lookalike' }> | null> {
+  const verdict = highConfidence(guard, url);
+  if (!verdict) return null;
+  return (passed.hasNow(verdict.target.registrableDomain) ?? (await passed.has(verdict.target.registrableDomain))) ? null : verdict;
+}
+
+function highConfidence(guard: GuardHolder, url: string): Extract<Verdict, { kind: 'lookalike' }> | null {
   const verdict = guard.current().verdict(url);
-  if (verdict.kind !== 'lookalike' || warningLevel(verdict) !== 'interstitial') return null;
-  return (await passed.has(verdict.target.registrableDomain)) ? null : verdict;
+  return verdict.kind === 'lookalike' && warningLevel(verdict) === 'interstitial' ? verdict : null;
 }
 
 interface TopNavigation {
@@ -72,12 +78,21 @@ interface TopNavigation {
 
 export function registerInterstitial(browser: Browser.Browser, guard: GuardHolder, warnings: WarningServices): void {
   const warningPage = browser.runtime.getURL(WARNING_PAGE);
-  const interrupt = async (tabId: number, url: string) => {
-    if (tabId < 0) return;
-    const verdict = await interstitialFor(guard, warnings.passed, url);
-    if (!verdict) return;
-    await warnings.blocked.set(tabId, url);
-    await warnings.navigate(tabId, warningPage);
+  // Ready before the first navigation: the index is built and the list read at start, not on the race.
+  warnings.passed.preload();
+  guard.current();
+  // The page's response races this: no awaits on the usual path (verdicts are cached, the list is in
+  // memory), so the tab is sent away before the lookalike commits, and the request it made is dropped.
+  const interrupt = (tabId: number, url: string): Promise<void> => {
+    const verdict = tabId >= 0 ? highConfidence(guard, url) : null;
+    if (!verdict) return Promise.resolve();
+    const send = (): Promise<void> => {
+      void warnings.blocked.set(tabId, url);
+      return warnings.navigate(tabId, warningPage).then(() => undefined);
+    };
+    const passed = warnings.passed.hasNow(verdict.target.registrableDomain);
+    if (passed === undefined) return interstitialFor(guard, warnings.passed, url).then((stop) => (stop ? send() : undefined));
+    return passed ? Promise.resolve() : send();
   };
   const onTopNavigation = (details: TopNavigation) => {
     if (details.frameId !== 0 || details.documentLifecycle === 'prerender') return;

@@ -38,10 +38,25 @@ describe('the held-code confirmation window', () => {
     ["Don't enter it", 'discard', 'The code was thrown away. The page never saw it.'],
   ] as const)('"%s" sends %s', async (label, choice, text) => {
     const client = createMockClient({ 'ui:held-code-describe': () => question, 'ui:held-code-decide': () => ({ decided: true }) });
-    render(<ConfirmView client={client} requestId="request-0001" onClose={() => undefined} />);
-    fireEvent.click(await screen.findByRole('button', { name: label }));
+    render(<ConfirmView client={client} requestId="request-0001" onClose={() => undefined} armAfterMs={0} />);
+    const button = await screen.findByRole('button', { name: label });
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button);
     expect((await screen.findByTestId('done')).textContent).toBe(text);
     expect(client.callsOf('ui:held-code-decide')).toEqual([{ type: 'ui:held-code-decide', requestId: 'request-0001', choice }]);
+  });
+
+  it('"Enter it anyway" ignores clicks in its first moments', async () => {
+    const client = createMockClient({ 'ui:held-code-describe': () => question, 'ui:held-code-decide': () => ({ decided: true }) });
+    render(<ConfirmView client={client} requestId="request-0001" onClose={() => undefined} armAfterMs={300} />);
+    const enter = (await screen.findByRole('button', { name: 'Enter it anyway' })) as HTMLButtonElement;
+    expect(enter.disabled).toBe(true);
+    fireEvent.click(enter);
+    expect(client.callsOf('ui:held-code-decide')).toEqual([]);
+    await waitFor(() => expect(enter.disabled).toBe(false), { timeout: 2_000 });
+    fireEvent.click(enter);
+    await screen.findByTestId('done');
+    expect(client.callsOf('ui:held-code-decide')).toHaveLength(1);
   });
 
   it('a closed question says the code was not entered and offers Close', async () => {
@@ -50,8 +65,10 @@ describe('the held-code confirmation window', () => {
       'ui:held-code-describe': () => question,
       'ui:held-code-decide': () => ({ decided: false }),
     });
-    render(<ConfirmView client={client} requestId="request-0001" onClose={() => closed++} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Enter it anyway' }));
+    render(<ConfirmView client={client} requestId="request-0001" onClose={() => closed++} armAfterMs={0} />);
+    const enter = await screen.findByRole('button', { name: 'Enter it anyway' });
+    await waitFor(() => expect((enter as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(enter);
     await screen.findByText('This question is closed: the code was not entered.');
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(closed).toBe(1);

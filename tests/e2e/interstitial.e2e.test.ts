@@ -4,6 +4,8 @@
  * confirmation in an extension window, which a page's top-layer overlay cannot click through.
  * Each test reads what the page's own script saw.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launchHarness } from './harness/browser';
@@ -28,6 +30,8 @@ const seenBy = (page: Page) => page.evaluate(() => (window as unknown as { __see
 
 describe('the interstitial', () => {
   it('replaces a clear lookalike before its script runs or gets a key, and says why', async () => {
+    // With the background running (it is asleep after 30 s idle: see the next-but-two test).
+    await (await harness.serviceWorker()).evaluate(() => true);
     const page = await harness.context.newPage();
     void startNavigation(page, 'https://www.xn--mazon-3ve.com/login');
     // The user starts typing while the page is loading.
@@ -86,6 +90,22 @@ describe('the interstitial', () => {
     await again.close();
   });
 
+  it('still stops the page when the background was asleep (woken by the navigation itself)', async () => {
+    await harness.stopServiceWorker();
+    const page = await harness.context.newPage();
+    void startNavigation(page, 'https://amazon.com.verify-id.shop/login');
+    await waitForWarningPage(harness, page);
+    await page.screenshot({ path: join(tmpdir(), 'otp-guard-warning-page.png') });
+    await page.getByRole('button', { name: 'Continue anyway' }).click();
+    await waitForUrl(page, 'https://amazon.com.verify-id.shop/login');
+    await page.waitForLoadState('domcontentloaded');
+    // Waking the worker takes a few hundred ms here: the lookalike may have started once before the
+    // warning page replaced it (README "Measured"), but it never saw a key or a click.
+    const seen = await seenBy(page);
+    expect(seen.filter((entry) => entry !== 'ran')).toEqual([]);
+    await page.close();
+  });
+
   it.each([
     ['the real site', 'https://www.amazon.com/login', false],
     ['a lower-confidence lookalike (banner only)', `https://${MFA}/login`, true],
@@ -106,6 +126,8 @@ describe('the held-code confirmation opens in extension UI', () => {
   async function typeHeldCode(code: string): Promise<{ page: Page; confirm: Page }> {
     const page = await harness.openAt(`https://${MFA}/ap/mfa`);
     await page.locator('otp-guard-banner').waitFor({ state: 'attached' });
+    // The guard is on once it has marked the code field (the engine is injected after the banner).
+    await page.locator('otp-guard-warning').waitFor({ state: 'attached' });
     const opened = confirmWindow();
     await page.locator('#auth-mfa-otpcode').focus();
     await page.keyboard.type(code);
@@ -117,6 +139,7 @@ describe('the held-code confirmation opens in extension UI', () => {
 
   it('"Enter it anyway" in the OTP Guard window releases the held digits into the field', async () => {
     const { page, confirm } = await typeHeldCode('731946');
+    await confirm.screenshot({ path: join(tmpdir(), 'otp-guard-confirm-window.png') });
     expect(await confirm.getByRole('heading').textContent()).toMatch(/^This is not amazon\.com\./);
     expect(await confirm.textContent('body')).not.toContain('731946'); // the window never had the digits
     expect(await page.locator('#auth-mfa-otpcode').inputValue()).toBe('');

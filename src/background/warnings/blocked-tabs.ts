@@ -34,12 +34,12 @@ export class BlockedTabs {
     return this.session.set({ [BLOCKED_TABS_KEY]: Object.fromEntries(this.byTab) }).catch(() => undefined);
   }
 
-  async set(tabId: number, url: string): Promise<void> {
-    await this.restore();
+  /** Recorded at once (the warning page may ask right away); persisted in the background. */
+  set(tabId: number, url: string): Promise<void> {
     this.byTab.delete(tabId);
     this.byTab.set(tabId, url);
     while (this.byTab.size > MAX_TABS) this.byTab.delete(this.byTab.keys().next().value as number);
-    await this.persist();
+    return this.restore().then(() => this.persist());
   }
 
   async get(tabId: number): Promise<string | undefined> {

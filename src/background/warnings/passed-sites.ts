@@ -29,6 +29,16 @@ export class PassedSites {
     return (await this.load()).has(registrableDomain);
   }
 
+  /** Without waiting, once loaded (the navigation listener races the page); undefined before. */
+  hasNow(registrableDomain: string): boolean | undefined {
+    return this.cached?.has(registrableDomain);
+  }
+
+  /** Reads the list ahead of the first navigation. */
+  preload(): void {
+    void this.load().catch(() => undefined);
+  }
+
   async add(registrableDomain: string): Promise<void> {
     const next = new Set(await this.load());
     next.delete(registrableDomain);

@@ -3,6 +3,9 @@ import type { HeldCodeChoice, HeldCodeQuestion } from '../../messaging/protocol'
 import { HostWithConfusables } from '../../ui-shared/host-marks';
 import type { UiClient } from '../../ui-shared/ui-client';
 
+/** Like the browser's own permission prompts: a click that was already under way cannot say yes. */
+export const ARM_AFTER_MS = 600;
+
 const DONE_TEXT: Record<HeldCodeChoice, string> = {
   enter: 'The code was entered into the page.',
   discard: 'The code was thrown away. The page never saw it.',
@@ -12,8 +15,20 @@ const DONE_TEXT: Record<HeldCodeChoice, string> = {
  * "Enter the held code anyway?", in an extension window no page can cover or click into. "Don't enter it"
  * has the focus, so an Enter still meant for the page picks the safe answer.
  */
-export function ConfirmView({ client, requestId, onClose }: { client: UiClient; requestId: string; onClose(): void }) {
+export function ConfirmView({
+  client,
+  requestId,
+  onClose,
+  armAfterMs = ARM_AFTER_MS,
+}: {
+  client: UiClient;
+  requestId: string;
+  onClose(): void;
+  /** "Enter it anyway" ignores clicks this soon after the question shows (a click already on its way). */
+  armAfterMs?: number;
+}) {
   const [question, setQuestion] = useState<HeldCodeQuestion | null>(null);
+  const [armed, setArmed] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<HeldCodeChoice | null>(null);
   const safeChoice = useRef<HTMLButtonElement>(null);
@@ -23,6 +38,12 @@ export function ConfirmView({ client, requestId, onClose }: { client: UiClient; 
   useEffect(() => {
     client.send({ type: 'ui:held-code-describe', requestId }).then(setQuestion, (error: Error) => setProblem(error.message));
   }, [client, requestId]);
+
+  useEffect(() => {
+    if (!question) return;
+    const timer = setTimeout(() => setArmed(true), armAfterMs);
+    return () => clearTimeout(timer);
+  }, [question, armAfterMs]);
 
   async function decide(choice: HeldCodeChoice) {
     try {
@@ -68,7 +89,7 @@ export function ConfirmView({ client, requestId, onClose }: { client: UiClient; 
         <button type="button" class="primary" ref={safeChoice} onClick={() => decide('discard')}>
           Don't enter it
         </button>
-        <button type="button" class="danger" onClick={() => decide('enter')}>
+        <button type="button" class="danger" disabled={!armed} onClick={() => decide('enter')}>
           Enter it anyway
         </button>
       </div>
