@@ -123,10 +123,16 @@ describe('the interstitial (background)', () => {
   });
 
   it('"Go to amazon.com" sends the tab to the real site', async () => {
-    const { navigate, services, updates, warnings } = setup();
+    const fake = setup();
+    const { navigate, services, updates, warnings, settle } = fake;
     await navigate(4, 'https://www.xn--mazon-3ve.com/');
     expect(await warningGo(services)({ type: 'ui:warning-go', tabId: 4 }, page)).toEqual({ navigated: true });
     expect(updates.at(-1)).toEqual({ tabId: 4, url: 'https://amazon.com/' });
+    // Back to the warning page still shows the warning.
+    expect((await warningDescribe(services)({ type: 'ui:warning-describe', tabId: 4 }, page)).realSiteName).toBe('amazon.com');
+    // A closed tab is forgotten.
+    (fake.browser.tabs.onRemoved as ReturnType<typeof event>).fire(4);
+    await settle();
     expect(await warnings.blocked.get(4)).toBeUndefined();
   });
 

@@ -31,8 +31,8 @@ export const warningDescribe =
 export const warningGo =
   (services: Services): UiHandlers['ui:warning-go'] =>
   async ({ tabId }) => {
+    // The record stays: Back to the warning page shows the same warning again.
     const { verdict } = await stopped(services, tabId);
-    await services.warnings.blocked.clear(tabId);
     return { navigated: await services.warnings.navigate(tabId, realSite(verdict).realSiteUrl) };
   };
 
@@ -42,6 +42,5 @@ export const warningContinue =
   async ({ tabId }) => {
     const { url, verdict } = await stopped(services, tabId);
     await services.warnings.passed.add(verdict.target.registrableDomain);
-    await services.warnings.blocked.clear(tabId);
     return { navigated: await services.warnings.navigate(tabId, url) };
   };
