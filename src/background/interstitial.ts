@@ -19,6 +19,8 @@ export const CONFIRM_PAGE = 'src/confirm/index.html';
 export const INTERSTITIAL_PAGES = [WARNING_PAGE, CONFIRM_PAGE] as const;
 /** A held code nobody decided on within this time is discarded. */
 const HELD_CODE_TIMEOUT_MS = 3 * 60_000;
+/** Events this close together for one tab and URL are one navigation. */
+const SAME_NAVIGATION_MS = 2_000;
 
 export function createWarningServices(
   browser: Browser.Browser,
@@ -78,15 +80,20 @@ interface TopNavigation {
 
 export function registerInterstitial(browser: Browser.Browser, guard: GuardHolder, warnings: WarningServices): void {
   const warningPage = browser.runtime.getURL(WARNING_PAGE);
+  const recent = new Map<number, { url: string; at: number }>();
   // Ready before the first navigation: the index is built and the list read at start, not on the race.
   warnings.passed.preload();
   guard.current();
   // The page's response races this: no awaits on the usual path (verdicts are cached, the list is in
   // memory), so the tab is sent away before the lookalike commits, and the request it made is dropped.
-  const interrupt = (tabId: number, url: string): Promise<void> => {
+  const interrupt = (tabId: number, url: string, start: boolean): Promise<void> => {
     const verdict = tabId >= 0 ? highConfidence(guard, url) : null;
     if (!verdict) return Promise.resolve();
     const send = (): Promise<void> => {
+      // A commit or URL change right after the tab was sent away is the same navigation: send it once.
+      const last = recent.get(tabId);
+      if (!start && last && last.url === url && Date.now() - last.at < SAME_NAVIGATION_MS) return Promise.resolve();
+      recent.set(tabId, { url, at: Date.now() });
       void warnings.blocked.set(tabId, url);
       return warnings.navigate(tabId, warningPage).then(() => undefined);
     };
@@ -94,26 +101,27 @@ export function registerInterstitial(browser: Browser.Browser, guard: GuardHolde
     if (passed === undefined) return interstitialFor(guard, warnings.passed, url).then((stop) => (stop ? send() : undefined));
     return passed ? Promise.resolve() : send();
   };
-  const onTopNavigation = (details: TopNavigation) => {
+  const onTopNavigation = (details: TopNavigation, start = false) => {
     if (details.frameId !== 0 || details.documentLifecycle === 'prerender') return;
-    void interrupt(details.tabId, details.url).catch((error) => console.warn('[otp-guard] interstitial failed', error));
+    void interrupt(details.tabId, details.url, start).catch((error) => console.warn('[otp-guard] interstitial failed', error));
   };
   const navigation = browser.webNavigation;
   if (navigation) {
     // Before the request goes out; onCommitted catches server redirects to a lookalike.
-    navigation.onBeforeNavigate.addListener(onTopNavigation);
+    navigation.onBeforeNavigate.addListener((details) => onTopNavigation(details, true));
     navigation.onCommitted.addListener((details) => {
       onTopNavigation(details);
       // The asking document is gone: its held-code question too.
       if (details.frameId === 0) warnings.heldCodes.tabGone(details.tabId);
     });
-  } else {
-    // Without webNavigation the URL change of the tab is the earliest sign.
-    browser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.url !== undefined) onTopNavigation({ tabId, frameId: 0, url: change.url });
-    });
   }
+  // The tab's URL change: the only sign without webNavigation, and the one a prerendered page gives
+  // when it is shown (its navigation happened earlier, as a 'prerender').
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url !== undefined) onTopNavigation({ tabId, frameId: 0, url: change.url });
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
+    recent.delete(tabId);
     warnings.heldCodes.tabGone(tabId);
     void warnings.blocked.clear(tabId);
   });

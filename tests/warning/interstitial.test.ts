@@ -104,6 +104,24 @@ describe('the interstitial (background)', () => {
     expect(updates).toEqual([{ tabId: 5, url: WARNING_URL }]);
   });
 
+  it('sends the tab once when several events report one navigation', async () => {
+    const { browser, navigate, updates, settle } = setup();
+    await navigate(5, 'https://www.xn--mazon-3ve.com/');
+    browser.webNavigation?.onCommitted.fire({ tabId: 5, frameId: 0, url: 'https://www.xn--mazon-3ve.com/' });
+    browser.tabs.onUpdated.fire(5, { url: 'https://www.xn--mazon-3ve.com/' }, {});
+    await settle();
+    expect(updates).toEqual([{ tabId: 5, url: WARNING_URL }]);
+  });
+
+  it('stops a prerendered lookalike when it is shown (the tab’s URL changes)', async () => {
+    const { browser, navigate, updates, settle } = setup();
+    await navigate(5, 'https://www.xn--mazon-3ve.com/', { documentLifecycle: 'prerender' });
+    expect(updates).toEqual([]);
+    browser.tabs.onUpdated.fire(5, { url: 'https://www.xn--mazon-3ve.com/' }, {});
+    await settle();
+    expect(updates).toEqual([{ tabId: 5, url: WARNING_URL }]);
+  });
+
   it('falls back to tabs.onUpdated without webNavigation', async () => {
     const { browser, updates, settle } = setup({ webNavigation: false });
     browser.tabs.onUpdated.fire(6, { url: 'https://www.xn--mazon-3ve.com/' }, {});
