@@ -27,7 +27,12 @@ export async function waitForWarningPage(harness: Harness, page: Page): Promise<
 export async function openPastWarning(harness: Harness, url: string): Promise<Page> {
   const page = await harness.context.newPage();
   await startNavigation(page, url);
-  if (!page.url().startsWith(url)) {
+  // On a busy machine the page may commit first and be sent to the warning page a moment later.
+  const settleBy = Date.now() + 1_500;
+  while (!page.url().startsWith(warningPageUrl(harness)) && Date.now() < settleBy) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (page.url().startsWith(warningPageUrl(harness))) {
     await waitForWarningPage(harness, page);
     await page.getByRole('button', { name: 'Continue anyway' }).click();
     await waitForUrl(page, url);
