@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launchHarness } from './harness/browser';
 import { startNavigation, waitForUrl, waitForWarningPage, warningPageUrl } from './harness/interstitial';
 
+declare const chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } };
+
 let harness: Harness;
 const fixture = (name: string) => harness.server.fixture(`interstitial/${name}`);
 const REAL = '<!doctype html><html><head><meta charset="utf-8"><title>Real Amazon</title><script>window.__ran = true</script></head><body>Amazon</body></html>';
@@ -23,6 +25,7 @@ beforeAll(async () => {
   }
   harness.server.serve('amazon.com', '/', REAL);
   harness.server.serve(MFA, '/ap/mfa', fixture('held-popover.html'));
+  harness.server.serve(MFA, '/hold', fixture('banner-popover.html'));
 });
 afterAll(async () => harness?.close());
 
@@ -115,6 +118,19 @@ describe('the interstitial', () => {
     expect(page.url()).toBe(url);
     expect(await seenBy(page)).toEqual(['ran']);
     expect(await page.locator('otp-guard-banner').count()).toBe(banner ? 1 : 0);
+    await page.close();
+  });
+});
+
+describe('the signal a page cannot hide', () => {
+  it('a top-layer popover can cover the in-page banner, not the toolbar badge', async () => {
+    const page = await harness.openAt(`https://${MFA}/hold`);
+    await page.locator('otp-guard-banner').waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => (window as unknown as { coverOpen(): boolean }).coverOpen())).toBe(true);
+    const tabId = await harness.tabIdOf(page);
+    const worker = await harness.serviceWorker();
+    const badge = () => worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge).toBe('!');
     await page.close();
   });
 });
