@@ -27,7 +27,8 @@ export default defineConfig({
     // The service worker carries the brand catalogue and the confusables table: big, but never downloaded.
     chunkSizeWarningLimit: 2048,
     rollupOptions: {
-      input: { options: 'src/options/index.html' },
+      // The warning page and the held-code confirmation: opened by the background (tabs.update, windows.create).
+      input: { options: 'src/options/index.html', warning: 'src/warning/index.html', confirm: 'src/confirm/index.html' },
       // Preact in a chunk of its own, so the store lint's one ignore names third-party code only.
       output: { manualChunks: (id: string) => (/node_modules\/preact\//.test(id) ? 'vendor-preact' : undefined) },
     },

@@ -13,6 +13,7 @@ const parts: Part[] = [
   { file: 'otp.ts', exportName: 'runOtpBench' },
   { file: 'popup.ts', exportName: 'runPopupBench' },
   { file: 'content.ts', exportName: 'runContentBench' },
+  { file: 'interstitial.ts', exportName: 'runInterstitialBench' },
 ];
 
 runSizeBench();

@@ -13,6 +13,7 @@ import type { AutoLock } from './session/auto-lock';
 import type { VaultSession } from './session/vault-session';
 import type { SettingsStore } from './settings';
 import type { TrustedSites } from './trusted-sites';
+import type { WarningServices } from './warnings';
 
 export interface Services {
   guard: GuardHolder;
@@ -23,6 +24,8 @@ export interface Services {
   autoLock: AutoLock;
   pending: PendingDrafts;
   trusted: TrustedSites;
+  /** The interstitial and the held-code confirmation (src/background/interstitial.ts). */
+  warnings: WarningServices;
   backups: InspectedBackups;
   backupReminder: BackupReminder;
   /** Deleted accounts kept for "Undo" for a minute, in memory only. */

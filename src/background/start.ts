@@ -26,11 +26,12 @@ import { displayName, VaultSession } from './session/vault-session';
 import { SettingsStore } from './settings';
 import { TrustedSites } from './trusted-sites';
 import { registerMenusAndCommands } from './menus';
+import { createWarningServices, INTERSTITIAL_PAGES, registerInterstitial } from './interstitial';
 
 /** Built by scripts/build.mjs (one IIFE file, not listed in the manifest: injected on demand). */
 export const CONTENT_ENGINE_FILE = 'content/engine.js';
 
-export const EXTENSION_PAGES = ['src/popup/index.html', 'src/options/index.html'] as const;
+export const EXTENSION_PAGES = ['src/popup/index.html', 'src/options/index.html', ...INTERSTITIAL_PAGES] as const;
 
 export function startBackground(browser: Browser.Browser): void {
   const identity: ExtensionIdentity = { id: browser.runtime.id, baseUrl: browser.runtime.getURL(''), pages: EXTENSION_PAGES };
@@ -72,6 +73,7 @@ export function startBackground(browser: Browser.Browser): void {
     vault,
     settings,
     trusted,
+    warnings: createWarningServices(browser, local, sessionArea, () => randomId(webRandom, 16)),
     backups: new InspectedBackups(systemClock.now),
     backupReminder: new BackupReminder(local),
     autoLock: new AutoLock(sessionArea, browser.alarms, systemClock, () => vault.lock()),
@@ -208,6 +210,7 @@ export function startBackground(browser: Browser.Browser): void {
     if (change.url !== undefined) void refreshBadge(tabId, tab.url);
   });
 
+  registerInterstitial(browser, guard, services.warnings);
   registerMenusAndCommands(browser, services, async (tabId, message, frameId) => {
     // Notices and fills are the engine's work: make sure it is in that frame first.
     await services.injectEngine(tabId, frameId ?? 0);

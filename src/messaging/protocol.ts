@@ -17,6 +17,70 @@ const Domain = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
 /** Pasted links, imports and backups can be large, but never unbounded (10 MB of text). */
 const BigText = v.pipe(v.string(), v.maxLength(10 * 1024 * 1024));
 
+// ---- Warnings outside the page (interstitial, held-code confirmation) ---------------------------
+// The warning page stands for its own tab (tabs.getCurrent); what it shows is what the background
+// recorded from the browser's navigation events for that tab, never what a page or a URL says.
+const RequestId = v.pipe(v.string(), v.minLength(8), v.maxLength(64));
+const warningUiSchemas = {
+  'ui:warning-describe': v.strictObject({ type: v.literal('ui:warning-describe'), tabId: TabId }),
+  'ui:warning-go': v.strictObject({ type: v.literal('ui:warning-go'), tabId: TabId }),
+  'ui:warning-continue': v.strictObject({ type: v.literal('ui:warning-continue'), tabId: TabId }),
+  /** Popup: did the user "Continue anyway" on this tab's site? */
+  'ui:warning-status': v.strictObject({ type: v.literal('ui:warning-status'), tabId: TabId }),
+  /** Popup: undo "Continue anyway" for this tab's site (the warning page comes back). */
+  'ui:warning-forget': v.strictObject({ type: v.literal('ui:warning-forget'), tabId: TabId }),
+  'ui:held-code-describe': v.strictObject({ type: v.literal('ui:held-code-describe'), requestId: RequestId }),
+  'ui:held-code-decide': v.strictObject({
+    type: v.literal('ui:held-code-decide'),
+    requestId: RequestId,
+    choice: v.picklist(['enter', 'discard']),
+  }),
+} as const;
+const warningCsSchemas = {
+  /** The typed-code guard holds a code: ask the user in extension UI. The reply is the decision. */
+  'cs:confirm-held-code': v.strictObject({
+    type: v.literal('cs:confirm-held-code'),
+    digits: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(64)),
+  }),
+  /** The held code went away in the page (guard stopped): close the question. */
+  'cs:cancel-held-code': v.strictObject({ type: v.literal('cs:cancel-held-code') }),
+} as const;
+
+export type HeldCodeChoice = 'enter' | 'discard';
+/** What the held-code confirmation window shows: the asking page's site, never the digits. */
+export interface HeldCodeQuestion {
+  page: PageReport;
+  headline: string;
+  digits: number;
+}
+/** What the warning page shows about the page it stopped. */
+export interface WarningReport {
+  page: PageReport;
+  /** The real site's https URL ("Go to amazon.com"). */
+  realSiteUrl: string;
+  realSiteName: string;
+}
+export interface WarningStatus {
+  /** The tab's page would get the warning page. */
+  interstitial: boolean;
+  /** …but the user chose "Continue anyway" for its site. */
+  skipped: boolean;
+  site?: string;
+}
+export interface WarningUiReplies {
+  'ui:warning-describe': WarningReport;
+  'ui:warning-go': { navigated: boolean };
+  'ui:warning-continue': { navigated: boolean };
+  'ui:warning-status': WarningStatus;
+  'ui:warning-forget': WarningStatus;
+  'ui:held-code-describe': HeldCodeQuestion;
+  'ui:held-code-decide': { decided: boolean };
+}
+export interface WarningCsReplies {
+  'cs:confirm-held-code': { choice: HeldCodeChoice };
+  'cs:cancel-held-code': { cancelled: boolean };
+}
+
 export const uiMessageSchemas = {
   'ui:describe-tab': v.strictObject({ type: v.literal('ui:describe-tab'), tabId: TabId }),
   'ui:vault-status': v.strictObject({ type: v.literal('ui:vault-status') }),
@@ -101,12 +165,14 @@ export const uiMessageSchemas = {
     }),
   }),
   'ui:trust-site': v.strictObject({ type: v.literal('ui:trust-site'), tabId: TabId }),
+  ...warningUiSchemas,
 } as const;
 
 export const csMessageSchemas = {
   'cs:hello': v.strictObject({ type: v.literal('cs:hello') }),
   'cs:request-code': v.strictObject({ type: v.literal('cs:request-code'), accountId: v.optional(Id) }),
   'cs:open-popup': v.strictObject({ type: v.literal('cs:open-popup') }),
+  ...warningCsSchemas,
 } as const;
 
 export type UiMessageType = keyof typeof uiMessageSchemas;
@@ -223,7 +289,7 @@ export interface Settings {
   sync: boolean;
 }
 
-export interface UiReplies {
+export interface UiReplies extends WarningUiReplies {
   'ui:describe-tab': PageReport;
   'ui:vault-status': VaultStatusReport;
   'ui:create-vault': VaultStatusReport;
@@ -254,7 +320,7 @@ export interface UiReplies {
   'ui:trust-site': PageReport;
 }
 
-export interface CsReplies {
+export interface CsReplies extends WarningCsReplies {
   'cs:hello': PageState;
   'cs:request-code': { code: string; accountId: string };
   'cs:open-popup': { opened: boolean };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launchHarness } from './harness/browser';
+import { openPastWarning } from './harness/interstitial';
 
 declare const chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } };
 
@@ -24,7 +25,8 @@ describe('the domain guard in a real browser', () => {
     ['https://www.xn--mazon-3ve.com/', '!', 'Warning: lookalike site', 'Amazon'],
     ['https://shop.example.com/', '', 'Not a site of your accounts', null],
   ])('%s: badge %j and popup verdict %j', async (url, badge, title, brand) => {
-    const page = await harness.openAt(url);
+    // Clear lookalikes get OTP Guard's warning page first: go past it as a user would.
+    const page = await openPastWarning(harness, url);
     const tabId = await harness.tabIdOf(page);
     await expect.poll(() => badgeOf(tabId)).toBe(badge);
     const popup = await harness.openPopupFor(page);

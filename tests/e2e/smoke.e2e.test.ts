@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launchHarness } from './harness/browser';
+import { openPastWarning } from './harness/interstitial';
 
 let harness: Harness;
 
@@ -27,7 +28,8 @@ describe('the built extension in Chromium', () => {
   });
 
   it('shows both forms of an IDN host (www.xn--mazon-3ve.com)', async () => {
-    const page = await harness.openAt('https://www.xn--mazon-3ve.com/');
+    // A clear lookalike: past OTP Guard's warning page first, as a user would.
+    const page = await openPastWarning(harness, 'https://www.xn--mazon-3ve.com/');
     const popup = await harness.openPopupFor(page);
     await expect.poll(() => popup.getByTestId('unicode-host').textContent()).toBe('www.\u0430mazon.com');
     expect(await popup.getByTestId('ascii-host').textContent()).toBe('www.xn--mazon-3ve.com');

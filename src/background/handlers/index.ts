@@ -32,6 +32,9 @@ import { undoDelete } from './undo-delete';
 import { unlock } from './unlock';
 import { updateAccount } from './update-account';
 import { vaultStatus } from './vault-status';
+import { cancelHeldCode, confirmHeldCode, decideHeldCode, describeHeldCode } from './held-code';
+import { warningContinue, warningDescribe, warningGo } from './warning-page';
+import { warningForget, warningStatus } from './warning-memory';
 
 export function uiHandlers(services: Services): UiHandlers {
   return {
@@ -63,6 +66,14 @@ export function uiHandlers(services: Services): UiHandlers {
     'ui:get-settings': getSettings(services),
     'ui:set-settings': setSettings(services),
     'ui:trust-site': trustSite(services),
+    // Warnings outside the page (interstitial, held-code confirmation).
+    'ui:warning-describe': warningDescribe(services),
+    'ui:warning-go': warningGo(services),
+    'ui:warning-continue': warningContinue(services),
+    'ui:warning-status': warningStatus(services),
+    'ui:warning-forget': warningForget(services),
+    'ui:held-code-describe': describeHeldCode(services),
+    'ui:held-code-decide': decideHeldCode(services),
   };
 }
 
@@ -71,5 +82,7 @@ export function csHandlers(services: Services): CsHandlers {
     'cs:hello': hello(services),
     'cs:request-code': requestCode(services),
     'cs:open-popup': openPopup(services),
+    'cs:confirm-held-code': confirmHeldCode(services),
+    'cs:cancel-held-code': cancelHeldCode(services),
   };
 }

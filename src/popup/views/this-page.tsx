@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageReport } from '../../messaging/protocol';
+import { HostWithConfusables, marksForSuffix } from '../../ui-shared/host-marks';
 import type { BackgroundClient } from '../client';
+import { InterstitialMemory } from './interstitial-memory';
+
+// Shared with the warning and confirmation pages; re-exported for the popup's own users.
+export { HostWithConfusables, marksForSuffix };
 
 const VERDICT_TITLE: Record<PageReport['verdict'], string> = {
   verified: 'Verified site',
@@ -9,35 +14,6 @@ const VERDICT_TITLE: Record<PageReport['verdict'], string> = {
   'not-a-website': 'Not a website',
   invalid: 'Not a website',
 };
-
-/** Confusable marks of the host, moved onto its registrable domain (the host's last labels). */
-export function marksForSuffix(host: string, suffix: string, marks: PageReport['confusables']): PageReport['confusables'] {
-  if (!suffix || !host.endsWith(suffix)) return [];
-  const offset = Array.from(host).length - Array.from(suffix).length;
-  return marks.filter((mark) => mark.index >= offset).map((mark) => ({ ...mark, index: mark.index - offset }));
-}
-
-/** Marks the characters that imitate others, so the user sees what is off. */
-export function HostWithConfusables({ host, marks }: { host: string; marks: PageReport['confusables'] }) {
-  if (marks.length === 0) return <span>{host}</span>;
-  const chars = Array.from(host);
-  const marked = new Map(marks.map((mark) => [mark.index, mark]));
-  return (
-    <span>
-      {chars.map((char, index) => {
-        const mark = marked.get(index);
-        return mark ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the characters of one fixed string
-          <mark key={index} class="confusable" title={`looks like “${mark.looksLike}”`}>
-            {char}
-          </mark>
-        ) : (
-          char
-        );
-      })}
-    </span>
-  );
-}
 
 export function ThisPage({ client, tabId }: { client: BackgroundClient; tabId: number | undefined }) {
   const [report, setReport] = useState<PageReport | null>(null);
@@ -117,6 +93,7 @@ export function ThisPage({ client, tabId }: { client: BackgroundClient; tabId: n
           <a href={`https://${report.imitates.primaryDomain}/`} target="_blank" rel="noreferrer">
             Go to the real site ({report.imitates.primaryDomain})
           </a>
+          {tabId !== undefined && <InterstitialMemory client={client} tabId={tabId} />}
         </div>
       )}
       {!report.imitates && report.reasons.length > 0 && (

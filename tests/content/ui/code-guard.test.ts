@@ -3,6 +3,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CodeGuard, guardTypedCodes } from '../../../src/content/ui/code-guard';
 import { spyOnShadowRoots } from '../shadow-spy';
 
+// The held-code question goes to the background; this stands in for the user's answer there.
+const background = vi.hoisted(() => ({ answer: null as ((choice: 'enter' | 'discard') => void) | null, asked: [] as unknown[] }));
+vi.mock('../../../src/content/runtime', () => ({
+  ask: (message: { type: string }) => {
+    background.asked.push(message);
+    if (message.type !== 'cs:confirm-held-code') return Promise.resolve({ ok: true, value: { cancelled: true } });
+    return new Promise((resolve) => {
+      background.answer = (choice) => resolve({ ok: true, value: { choice } });
+    });
+  },
+  onBackgroundMessage: () => undefined,
+}));
+
 const HEADLINE = 'This is not amazon.com. Amazon never asks for this code here.';
 
 /** What a browser does for one key press: keydown → keypress → beforeinput → value change + input, then keyup. */
@@ -73,8 +86,11 @@ const dialogRoot = () => {
   const host = document.querySelector('otp-guard-dialog');
   return host ? roots.get(host)! : null;
 };
-const button = (label: RegExp) =>
-  Array.from(dialogRoot()!.querySelectorAll('button')).find((candidate) => label.test(candidate.textContent ?? ''))!;
+/** The decision now comes from the background (the user's click in an extension window), not the page. */
+const decide = async (choice: 'enter' | 'discard') => {
+  background.answer?.(choice);
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
 
 beforeEach(() => {
   document.body.innerHTML = '<form><label for="otp">Enter OTP</label><input id="otp" name="otpCode" maxlength="6"><input id="other" name="note"></form>';
@@ -84,6 +100,8 @@ beforeEach(() => {
   page = recordPage(input);
 });
 afterEach(() => {
+  background.answer = null;
+  background.asked.length = 0;
   page.detach();
   guard.stop();
   vi.restoreAllMocks();
@@ -101,18 +119,18 @@ describe('guardTypedCodes: typed codes', () => {
     expect(root!.textContent).toContain('6-digit code');
   });
 
-  it('"Don\'t enter it" discards the code: the page never sees it', () => {
+  it('"Don\'t enter it" discards the code: the page never sees it', async () => {
     typeText(input, '482915');
-    button(/Don't enter it/).click();
+    await decide('discard');
     expect(dialogRoot()).toBeNull();
     expect(input.value).toBe('');
     expect(page.digitsSeen()).toEqual([]);
   });
 
-  it('"Enter it anyway" fills the held code, and only then does the page see it', () => {
+  it('"Enter it anyway" fills the held code, and only then does the page see it', async () => {
     typeText(input, '482915');
     expect(page.digitsSeen()).toEqual([]);
-    button(/Enter it anyway/).click();
+    await decide('enter');
     expect(input.value).toBe('482915');
     expect(page.seen.some((entry) => entry.startsWith('input:') && entry.endsWith('value=482915'))).toBe(true);
     // The user chose: further typing in this field is no longer intercepted.
@@ -121,13 +139,13 @@ describe('guardTypedCodes: typed codes', () => {
     expect(input.value).toBe('1');
   });
 
-  it('Backspace edits the held digits, not the page', () => {
+  it('Backspace edits the held digits, not the page', async () => {
     typeText(input, '4829');
     pressKey(input, 'Backspace');
     typeText(input, '915');
     expect(page.digitsSeen()).toEqual([]);
     expect(dialogRoot()).not.toBeNull();
-    button(/Enter it anyway/).click();
+    await decide('enter');
     expect(input.value).toBe('482915');
   });
 
@@ -170,13 +188,13 @@ describe('guardTypedCodes: typed codes', () => {
 });
 
 describe('guardTypedCodes: pasted codes', () => {
-  it('holds back a pasted code ("123 456") and asks', () => {
+  it('holds back a pasted code ("123 456") and asks', async () => {
     const event = paste(input, '123 456');
     expect(event.defaultPrevented).toBe(true);
     expect(input.value).toBe('');
     expect(page.seen).toEqual([]);
     expect(dialogRoot()).not.toBeNull();
-    button(/Enter it anyway/).click();
+    await decide('enter');
     expect(input.value).toBe('123456');
   });
 
@@ -186,11 +204,11 @@ describe('guardTypedCodes: pasted codes', () => {
     expect(dialogRoot()).not.toBeNull();
   });
 
-  it('holds back a grouped code inside pasted text ("482 913")', () => {
+  it('holds back a grouped code inside pasted text ("482 913")', async () => {
     const event = paste(input, 'Your Amazon code is 482 913');
     expect(event.defaultPrevented).toBe(true);
     expect(page.digitsSeen()).toEqual([]);
-    button(/Enter it anyway/).click();
+    await decide('enter');
     expect(input.value).toBe('482913');
   });
 
@@ -210,7 +228,7 @@ describe('guardTypedCodes: pasted codes', () => {
 });
 
 describe('guardTypedCodes: split boxes and shadow DOM', () => {
-  it('holds digits typed into the first of six boxes and fills the row when the user insists', () => {
+  it('holds digits typed into the first of six boxes and fills the row when the user insists', async () => {
     guard.stop();
     page.detach();
     document.body.innerHTML = `<div>${[0, 1, 2, 3, 4, 5].map((n) => `<input id="b${n}" maxlength="1">`).join('')}</div>`;
@@ -223,7 +241,7 @@ describe('guardTypedCodes: split boxes and shadow DOM', () => {
     typeText(boxes[0]!, '305719');
     expect(page.digitsSeen()).toEqual([]);
     expect(boxes.map((box) => box.value).join('')).toBe('');
-    button(/Enter it anyway/).click();
+    await decide('enter');
     expect(boxes.map((box) => box.value)).toEqual(['3', '0', '5', '7', '1', '9']);
   });
 
@@ -244,11 +262,11 @@ describe('guardTypedCodes: split boxes and shadow DOM', () => {
 });
 
 describe('guardTypedCodes: stop', () => {
-  it('digits typed while the question is open are kept from the page and not added', () => {
+  it('digits typed while the question is open are kept from the page and not added', async () => {
     typeText(input, '482915');
     typeText(input, '77');
     expect(page.digitsSeen()).toEqual([]);
-    button(/Enter it anyway/).click();
+    await decide('enter');
     expect(input.value).toBe('482915');
   });
 

@@ -1,0 +1,129 @@
+/**
+ * The interstitial: when a tab's top frame starts to navigate to a high-confidence lookalike, the
+ * background sends the tab to OTP Guard's own warning page before the site can run or take input. The
+ * warning page is an extension page reached by tabs.update, so nothing is web-accessible and no page can
+ * open, probe or cover it. Also wires the held-code confirmation windows.
+ */
+import type Browser from 'webextension-polyfill';
+import type { Verdict } from '../core/domain/guard';
+import { warningLevel } from '../core/policy/warning-level';
+import type { GuardHolder } from './guard-holder';
+import { BlockedTabs, type SessionLikeArea } from './warnings/blocked-tabs';
+import { HeldCodeConfirmations } from './warnings/held-codes';
+import type { WarningServices } from './warnings';
+import { PassedSites } from './warnings/passed-sites';
+import type { LocalArea } from './settings';
+
+export const WARNING_PAGE = 'src/warning/index.html';
+export const CONFIRM_PAGE = 'src/confirm/index.html';
+export const INTERSTITIAL_PAGES = [WARNING_PAGE, CONFIRM_PAGE] as const;
+/** A held code nobody decided on within this time is discarded. */
+const HELD_CODE_TIMEOUT_MS = 3 * 60_000;
+/** Events this close together for one tab and URL are one navigation. */
+const SAME_NAVIGATION_MS = 2_000;
+
+export function createWarningServices(
+  browser: Browser.Browser,
+  local: LocalArea,
+  session: SessionLikeArea,
+  newId: () => string,
+): WarningServices {
+  return {
+    passed: new PassedSites(local),
+    blocked: new BlockedTabs(session),
+    heldCodes: new HeldCodeConfirmations({
+      newId,
+      timeoutMs: HELD_CODE_TIMEOUT_MS,
+      pageUrl: (requestId) => `${browser.runtime.getURL(CONFIRM_PAGE)}?request=${encodeURIComponent(requestId)}`,
+      windows: {
+        async open(url) {
+          // A window of its own: no page can draw over it or receive the click.
+          const created = await browser.windows.create({ url, type: 'popup', width: 460, height: 380, focused: true });
+          return created.id;
+        },
+        close: async (windowId) => {
+          await browser.windows.remove(windowId);
+        },
+      },
+    }),
+    async navigate(tabId, url) {
+      try {
+        await browser.tabs.update(tabId, { url });
+        return true;
+      } catch (error) {
+        console.warn('[otp-guard] could not send the tab to', url.split('?')[0], error);
+        return false;
+      }
+    },
+  };
+}
+
+/** The lookalike verdict that should stop this navigation, or null. */
+export async function interstitialFor(guard: GuardHolder, passed: PassedSites, url: string): Promise<Extract<Verdict, { kind: 'lookalike' }> | null> {
+  const verdict = highConfidence(guard, url);
+  if (!verdict) return null;
+  return (passed.hasNow(verdict.target.registrableDomain) ?? (await passed.has(verdict.target.registrableDomain))) ? null : verdict;
+}
+
+function highConfidence(guard: GuardHolder, url: string): Extract<Verdict, { kind: 'lookalike' }> | null {
+  const verdict = guard.current().verdict(url);
+  return verdict.kind === 'lookalike' && warningLevel(verdict) === 'interstitial' ? verdict : null;
+}
+
+interface TopNavigation {
+  tabId: number;
+  frameId: number;
+  url: string;
+  /** Chromium: 'prerender' for a page loaded in the background, which the user is not on (yet). */
+  documentLifecycle?: string;
+}
+
+export function registerInterstitial(browser: Browser.Browser, guard: GuardHolder, warnings: WarningServices): void {
+  const warningPage = browser.runtime.getURL(WARNING_PAGE);
+  const recent = new Map<number, { url: string; at: number }>();
+  // Ready before the first navigation: the index is built and the list read at start, not on the race.
+  warnings.passed.preload();
+  guard.current();
+  // The page's response races this: no awaits on the usual path (verdicts are cached, the list is in
+  // memory), so the tab is sent away before the lookalike commits, and the request it made is dropped.
+  const interrupt = (tabId: number, url: string, start: boolean): Promise<void> => {
+    const verdict = tabId >= 0 ? highConfidence(guard, url) : null;
+    if (!verdict) return Promise.resolve();
+    const send = (): Promise<void> => {
+      // A commit or URL change right after the tab was sent away is the same navigation: send it once.
+      const last = recent.get(tabId);
+      if (!start && last && last.url === url && Date.now() - last.at < SAME_NAVIGATION_MS) return Promise.resolve();
+      recent.set(tabId, { url, at: Date.now() });
+      void warnings.blocked.set(tabId, url);
+      return warnings.navigate(tabId, warningPage).then(() => undefined);
+    };
+    const passed = warnings.passed.hasNow(verdict.target.registrableDomain);
+    if (passed === undefined) return interstitialFor(guard, warnings.passed, url).then((stop) => (stop ? send() : undefined));
+    return passed ? Promise.resolve() : send();
+  };
+  const onTopNavigation = (details: TopNavigation, start = false) => {
+    if (details.frameId !== 0 || details.documentLifecycle === 'prerender') return;
+    void interrupt(details.tabId, details.url, start).catch((error) => console.warn('[otp-guard] interstitial failed', error));
+  };
+  const navigation = browser.webNavigation;
+  if (navigation) {
+    // Before the request goes out; onCommitted catches server redirects to a lookalike.
+    navigation.onBeforeNavigate.addListener((details) => onTopNavigation(details, true));
+    navigation.onCommitted.addListener((details) => {
+      onTopNavigation(details);
+      // The asking document is gone: its held-code question too.
+      if (details.frameId === 0) warnings.heldCodes.tabGone(details.tabId);
+    });
+  }
+  // The tab's URL change: the only sign without webNavigation, and the one a prerendered page gives
+  // when it is shown (its navigation happened earlier, as a 'prerender').
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url !== undefined) onTopNavigation({ tabId, frameId: 0, url: change.url });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    recent.delete(tabId);
+    warnings.heldCodes.tabGone(tabId);
+    void warnings.blocked.clear(tabId);
+  });
+  browser.windows?.onRemoved.addListener((windowId) => warnings.heldCodes.windowClosed(windowId));
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { builtInCatalogue } from '../../../src/core/domain/catalogue/catalogue';
+import { createGuard, type Verdict } from '../../../src/core/domain/guard';
+import { HIGH_CONFIDENCE_REASONS, warningLevel } from '../../../src/core/policy/warning-level';
+
+const guard = createGuard({
+  catalogue: builtInCatalogue,
+  accounts: [{ accountId: 'bank', label: 'My bank', domains: ['northwind-bank.net'] }],
+  trustedSites: ['amaz0n-deals.com'],
+});
+const level = (url: string) => warningLevel(guard.verdict(url));
+const codes = (url: string) => {
+  const verdict = guard.verdict(url);
+  return verdict.kind === 'lookalike' ? verdict.reasons.map((reason) => reason.code) : [];
+};
+
+describe('warningLevel: the interstitial only for disguised names', () => {
+  it.each([
+    ['https://www.xn--mazon-3ve.com/', 'homoglyph'], // Cyrillic а in amazon
+    ['https://www.xn--pypal-4ve.com/', 'homoglyph'],
+    ['https://www.amaz0n.com/', 'homoglyph'], // 0 for o
+    ['https://www.rnicrosoft.com/', 'homoglyph'], // rn for m
+    ['https://amazon.com.verify-id.shop/', 'target-embedding'],
+    ['https://paypal.com-account-review.top/', 'target-embedding'],
+  ])('%s → interstitial (%s)', (url, code) => {
+    expect(codes(url)).toContain(code);
+    expect(level(url)).toBe('interstitial');
+  });
+
+  it.each([
+    ['https://amazon-verify-account.com/', 'combosquatting'],
+    ['https://amazon-login-help.xyz/', 'combosquatting'],
+    ['https://www.amazom.com/', 'edit-distance'],
+    ['https://wal-mart.com/', 'hyphenation'],
+    ['https://amazon.science/', 'tld-swap'],
+  ])('%s → banner (%s)', (url, code) => {
+    expect(codes(url)).toEqual([code]);
+    expect(level(url)).toBe('banner');
+  });
+
+  it.each([
+    'https://www.amazon.com/ap/mfa',
+    'http://www.amazon.com/',
+    'https://shop.example.com/',
+    'https://amaz0n-deals.com/', // trusted by the user: unknown, never an interstitial
+    'chrome://settings/',
+    'not a url at all',
+  ])('%s → none', (url) => {
+    expect(level(url)).toBe('none');
+  });
+
+  it('looks at every reason, not only the first', () => {
+    const verdict = guard.verdict('https://www.xn--mazon-3ve.com/') as Extract<Verdict, { kind: 'lookalike' }>;
+    const reordered: Verdict = { ...verdict, reasons: [{ code: 'edit-distance', text: '' }, { code: 'mixed-script', text: '' }] };
+    expect(warningLevel(reordered)).toBe('interstitial');
+    expect(warningLevel({ ...verdict, reasons: [] })).toBe('banner');
+    expect(warningLevel({ ...verdict, reasons: [{ code: 'free-hosting', text: '' }] })).toBe('banner');
+  });
+
+  it('names only reason codes the detector really uses', () => {
+    expect([...HIGH_CONFIDENCE_REASONS].sort()).toEqual(['homoglyph', 'mixed-script', 'target-embedding', 'whole-script']);
+  });
+});
