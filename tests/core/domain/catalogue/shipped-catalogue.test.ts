@@ -66,7 +66,7 @@ describe('the shipped catalogue', () => {
   });
 
   it('is versioned with the date of its last change', () => {
-    expect(builtInCatalogue.version).toBe('2026.11.29');
+    expect(builtInCatalogue.version).toBe('2026.12.01');
   });
 
   it('has at least 50 brands, each with sources', () => {
@@ -153,6 +153,7 @@ describe('the shipped catalogue', () => {
       brandTlds: quoted('brand TLDs'),
       labels: quoted('labels'),
       publicContentHosts: quoted('public-content hosts'),
+      serviceDomains: quoted('service domains'),
     }).toEqual({ version: builtInCatalogue.version, ...stats });
   });
 
