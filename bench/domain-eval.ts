@@ -154,7 +154,8 @@ function legitFigures(guard: Guard, legit: string[], misses: number): string {
   }
   const all = [...byConfidence.values()].flat();
   const per1000 = ((all.length / legit.length) * 1000).toFixed(2);
-  console.log(`\nFalse alarms on legit-top.txt (${legit.length} domains): ${all.length} = ${per1000} per 1,000 (any confidence)`);
+  const warned = (byConfidence.get('high')?.length ?? 0) + (byConfidence.get('medium')?.length ?? 0);
+  console.log(`\nFalse alarms on legit-top.txt (${legit.length} domains): ${all.length} = ${per1000} per 1,000 at any confidence; ${warned} = ${((warned / legit.length) * 1000).toFixed(2)} per 1,000 at medium or high (banner or interstitial)`);
   for (const c of ['high', 'medium', 'low']) {
     const list = byConfidence.get(c) ?? [];
     console.log(`  ${c}: ${list.length}${list.length ? ` — ${list.slice(0, misses || 60).join(' ')}` : ''}`);

@@ -15,6 +15,8 @@ import { parseOtpauthListImport } from '../../src/core/otp/import/otpauth-list';
 import { parseTwoFas } from '../../src/core/otp/import/twofas';
 import type { ImportResult } from '../../src/core/otp/import/types';
 import { parseOtpauthUri } from '../../src/core/otp/otpauth';
+import { builtInCatalogue } from '../../src/core/domain/catalogue/catalogue';
+import { createGuard } from '../../src/core/domain/guard';
 import type { CryptoPort } from '../../src/core/ports';
 import type { Result } from '../../src/core/result';
 import {
@@ -29,6 +31,7 @@ import {
   otpauthUri,
   twoFasText,
 } from './arbitraries';
+import { anyAddress } from './domain-arbitraries';
 
 export interface Tally {
   runs: number;
@@ -80,8 +83,32 @@ function syncTarget(name: string, arbitrary: fc.Arbitrary<string>, parse: (text:
   };
 }
 
+const VERDICT_KINDS = new Set(['verified', 'lookalike', 'unknown', 'not-a-website', 'invalid']);
+
+/** The domain verdict: never throws, always a known kind; a lookalike always has an owner, reasons and a confidence. */
+function domainVerdictTarget(): FuzzTarget {
+  const guard = createGuard({ catalogue: builtInCatalogue, accounts: [{ accountId: 'a1', label: 'mybank', domains: ['mybank.example'] }], trustedSites: [] });
+  return {
+    name: 'domain-verdict',
+    property: (tally) =>
+      fc.property(anyAddress as fc.Arbitrary<unknown>, (input) => {
+        tally.runs++;
+        const v = guard.verdict(input as string);
+        if (!VERDICT_KINDS.has(v.kind)) throw new FuzzViolation(`unknown verdict kind ${String(v.kind)}`);
+        if (v.kind === 'lookalike' && (!v.imitates.id || v.reasons.length === 0 || !['high', 'medium', 'low'].includes(v.confidence))) {
+          throw new FuzzViolation(`incomplete lookalike verdict for ${JSON.stringify(input)}`);
+        }
+        if (v.kind === 'invalid' || v.kind === 'not-a-website') {
+          if (typeof v.reason !== 'string' || v.reason === '') throw new FuzzViolation(`${v.kind} without a reason`);
+          tally.errors.set(v.kind, (tally.errors.get(v.kind) ?? 0) + 1);
+        } else tally.ok++;
+      }),
+  };
+}
+
 export function fuzzTargets(crypto: CryptoPort): FuzzTarget[] {
   return [
+    domainVerdictTarget(),
     {
       name: 'base32',
       property: (tally) =>

@@ -69,7 +69,7 @@ function nameStrength(key: string, raw: string, risk: NameRisk | undefined, weak
   const contains = risk?.contains ?? (COMMON_WORDS.has(raw) ? 3 : 0);
   if (key.length === 4) return contains === 0 ? 1.5 : 1;
   if (contains >= 3) return 1;
-  if (contains >= 1) return key.length >= 7 ? 3.5 : 2.5;
+  if (contains >= 1) return key.length >= 6 ? 3.5 : 2.5;
   return key.length >= 6 ? 4 : 3;
 }
 
@@ -349,7 +349,7 @@ export class LookalikeIndex {
     }
     // A TLD swap: the brand's name on a suffix it does not hold is at least "not the brand's site".
     if (exact.fromTld) return undefined;
-    card.add('tld-swap', exact.strength <= 1 ? 2.5 : 4, `${exact.owner.name} does not use .${ctx.target.publicSuffix}`);
+    card.add('tld-swap', 4, `${exact.owner.name} does not use .${ctx.target.publicSuffix}`);
     if (!exact.weak) card.add('brand-token', 0.5, `"${exact.raw}" is a distinctive name`);
     this.addContext(card, ctx);
     return { name: exact, reasons: [{ code: 'tld-swap', text: `${exact.owner.name} does not use ${exact.raw}.${ctx.target.publicSuffix}: "${exact.raw}" on a domain ending the brand does not use (.${ctx.target.publicSuffix}).` }], card };

@@ -99,9 +99,24 @@ export function createGuard(rules: GuardRules): Guard {
   const cache = new LruCache<string, Verdict>(GUARD_CACHE_SIZE);
   const inputCache = new LruCache<string, Verdict>(GUARD_CACHE_SIZE);
 
+  /**
+   * A catalogue domain psl does not see as registrable ("amazon.com.be": the list has no com.be, so
+   * psl answers com.be): match the host's own tails above the registrable domain too.
+   */
+  function brandAtOrAbove(host: string, reg: string): BrandLike | undefined {
+    for (let end = host.length - reg.length - 1; end > 0; ) {
+      const dot = host.lastIndexOf('.', end - 1);
+      const found = brandByDomain.get(host.slice(dot + 1));
+      if (found) return found;
+      if (dot === -1) break;
+      end = dot;
+    }
+    return undefined;
+  }
+
   function decide(target: WebTarget): Verdict {
     const reg = target.registrableDomain;
-    const brand = brandByDomain.get(reg) ?? brandByTld.get(target.publicSuffix);
+    const brand = brandByDomain.get(reg) ?? brandByTld.get(target.publicSuffix) ?? brandAtOrAbove(target.asciiHost, reg);
     const accountIds = accountsByDomain.get(reg) ?? [];
     if (brand || accountIds.length > 0) {
       const publicContent = brand?.publicContentHosts?.some((h) => hostMatches(target.asciiHost, h)) ?? false;
