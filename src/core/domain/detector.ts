@@ -99,19 +99,67 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   else map.set(key, [value]);
 };
 
-/** Per-host facts every candidate's score reads. */
-interface HostContext {
-  target: WebTarget;
-  keyword: KeywordStrength;
-  keywordWord: string;
-  /** Folded keyword, to skip brands found inside it. */
-  keywordKey: string;
+/**
+ * Per-host facts every candidate's score reads, computed on first use: most hosts never produce a
+ * candidate, and the verdict's cost is what a page pays on every navigation.
+ */
+class HostContext {
+  private keywordCache: { strength: KeywordStrength; word: string } | undefined;
+  private platformCache: boolean | undefined;
+  private randomCache: { label: string | undefined } | undefined;
+  constructor(
+    readonly target: WebTarget,
+    private readonly labelsToReg: string[],
+    private readonly subUnicode: string[],
+    private readonly regUnicode: string,
+  ) {}
+  private keywordInfo(): { strength: KeywordStrength; word: string } {
+    if (this.keywordCache) return this.keywordCache;
+    let strength: KeywordStrength;
+    let word = '';
+    for (const label of this.labelsToReg) {
+      for (const t of label.split(/[-_]+/)) {
+        const k = t ? keywordStrength(t) : undefined;
+        if (k === 'strong' || (k === 'weak' && strength === undefined)) {
+          strength = k;
+          word = t;
+          if (k === 'strong') break;
+        }
+      }
+      if (strength === 'strong') break;
+    }
+    this.keywordCache = { strength, word };
+    return this.keywordCache;
+  }
+  get keyword(): KeywordStrength {
+    return this.keywordInfo().strength;
+  }
+  get keywordWord(): string {
+    return this.keywordInfo().word;
+  }
+  /** Folded keyword, to skip brands found inside it ("delivery" holds "dell"). */
+  get keywordKey(): string {
+    const word = this.keywordInfo().word;
+    return word ? fold(word) : '\u0000';
+  }
   /** gov, edu, mil, ac …: only institutions can register there. */
-  restricted: boolean;
-  abusedTld: boolean;
-  platform: boolean;
-  privateSuffix: boolean;
-  randomLabel: string | undefined;
+  get restricted(): boolean {
+    return RESTRICTED_SECOND_LEVELS.has(this.target.publicSuffix.split('.')[0] ?? '');
+  }
+  get abusedTld(): boolean {
+    return isAbusedTld(this.target.publicSuffix);
+  }
+  get platform(): boolean {
+    this.platformCache ??= SHARED_PLATFORM_SUFFIXES.has(this.target.publicSuffix) || SHARED_PLATFORM_SUFFIXES.has(this.target.registrableDomain);
+    return this.platformCache;
+  }
+  get privateSuffix(): boolean {
+    return this.platform || isPrivateSuffix(this.target.publicSuffix);
+  }
+  get randomLabel(): string | undefined {
+    this.randomCache ??= { label: [this.regUnicode, ...this.subUnicode].find((l) => looksRandom(l)) };
+    return this.randomCache.label;
+  }
 }
 
 interface Candidate {
@@ -247,8 +295,7 @@ export class LookalikeIndex {
     const regUnicode = unicodeLabels[regIndex] ?? regAscii;
     const subUnicode = unicodeLabels.slice(0, Math.max(0, regIndex));
     const labelsToReg = unicodeLabels.slice(0, regIndex + 1);
-    const allTokens = labelsToReg.flatMap((l) => l.split(/[-_]+/)).filter(Boolean);
-    const ctx = this.context(target, allTokens, subUnicode, regUnicode);
+    const ctx = new HostContext(target, labelsToReg, subUnicode, regUnicode);
     const regKey = fold(regUnicode.replace(/[-_]/g, ''));
     let best: Candidate | undefined;
     const consider = (candidate: Candidate | undefined): boolean => {
@@ -275,32 +322,6 @@ export class LookalikeIndex {
     // 5. Subdomains: split names (am.azon.com) and brand tokens in front of an unrelated domain.
     if (subUnicode.length > 0) consider(this.subdomainMatch(labelsToReg, subUnicode, ctx));
     return this.finish(best);
-  }
-
-  private context(target: WebTarget, allTokens: string[], subUnicode: string[], regUnicode: string): HostContext {
-    let keyword: KeywordStrength;
-    let keywordWord = '';
-    for (const t of allTokens) {
-      const k = keywordStrength(t);
-      if (k === 'strong' || (k === 'weak' && keyword === undefined)) {
-        keyword = k;
-        keywordWord = t;
-        if (k === 'strong') break;
-      }
-    }
-    const platform = SHARED_PLATFORM_SUFFIXES.has(target.publicSuffix) || SHARED_PLATFORM_SUFFIXES.has(target.registrableDomain);
-    const randomLabel = [regUnicode, ...subUnicode].find((l) => looksRandom(l));
-    return {
-      target,
-      keyword,
-      keywordWord,
-      keywordKey: keywordWord ? fold(keywordWord) : '\u0000',
-      restricted: RESTRICTED_SECOND_LEVELS.has(target.publicSuffix.split('.')[0] ?? ''),
-      abusedTld: isAbusedTld(target.publicSuffix),
-      platform,
-      privateSuffix: platform || isPrivateSuffix(target.publicSuffix),
-      randomLabel,
-    };
   }
 
   /** Points every candidate gets from the host around the name. */

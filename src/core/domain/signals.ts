@@ -25,7 +25,7 @@ export const isAbusedTld = (publicSuffix: string): boolean => {
 const ICANN_SECOND_LEVELS: ReadonlySet<string> = new Set([
   'co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'gob', 'gouv', 'nic', 'mil', 'ltd', 'plc', 'sch',
   'nom', 'info', 'biz', 'me', 'id', 'in', 'web', 'gen', 'int', 'res', 'tm', 'lg', 'ed', 'gr', 'pe', 'ind', 'firm',
-  'gv', 'lt', 'mo', 'nhs', 'police', 'priv', 'pro', 'ne', 'kr', 'hs', 'ms', 'es', 'nt', 'qc', 'on', 'bc', 'ab', 'nsw',
+  'gv', 'lt', 'mo', 'nhs', 'police', 'priv', 'pro', 'kr', 'hs', 'ms', 'es', 'nt', 'qc', 'on', 'bc', 'ab', 'nsw',
   'vic', 'qld', 'wa', 'sa', 'tas', 'act', 'govt', 'school', 'health', 'mobi', 'name', 'tv', 'art', 'eco', 'blog',
 ]);
 
@@ -37,29 +37,30 @@ export function isPrivateSuffix(publicSuffix: string): boolean {
   return second.length >= 4 && !ICANN_SECOND_LEVELS.has(second);
 }
 
-const VOWELS = /[aeiouy]/;
+const isVowel = (c: number): boolean => c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
 
 /** A label that looks machine-made: long runs of consonants, digits mixed into letters, hex-like. */
 export function looksRandom(label: string): boolean {
-  const s = label.replace(/-/g, '');
-  if (s.length < 5) return false;
+  if (label.length < 5) return false;
   let digits = 0;
   let run = 0;
   let maxRun = 0;
   let vowels = 0;
-  for (const ch of s) {
-    if (ch >= '0' && ch <= '9') {
+  let length = 0;
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c === 45) continue; // "-"
+    length++;
+    if (c >= 48 && c <= 57) {
       digits++;
       run = 0;
-    } else if (VOWELS.test(ch)) {
+    } else if (isVowel(c)) {
       vowels++;
       run = 0;
-    } else {
-      run++;
-      if (run > maxRun) maxRun = run;
-    }
+    } else if (++run > maxRun) maxRun = run;
   }
-  const letters = s.length - digits;
+  if (length < 5) return false;
+  const letters = length - digits;
   if (digits >= 2 && letters >= 2) return true;
   if (maxRun >= 5) return true;
   return letters >= 6 && vowels / letters < 0.2;
