@@ -306,7 +306,8 @@ export class LookalikeIndex {
     // 1. The registrable name is a protected name: homoglyphs, hyphens, another TLD, free hosting.
     if (consider(this.exactRegistrable(regKey, regUnicode, regAscii, ctx))) return this.finish(best);
     // 2. Typos of a protected name.
-    if (consider(this.typo(regKey, regUnicode !== regAscii && isMixedScriptOrWhole(regUnicode), ctx))) return this.finish(best);
+    const idn = regUnicode !== regAscii ? (isMixedScriptOrWhole(regUnicode) ? 'script' : 'latin') : undefined;
+    if (consider(this.typo(regKey, idn, ctx))) return this.finish(best);
     // 3. Another owner's registrable domain written inside this host.
     const hostTokens = labelsToReg.join('.').split(/[.\-_]+/).filter(Boolean);
     const embeddedOwner = this.embeddedOwnedDomain(hostTokens, target.unicodeRegistrableDomain);
@@ -376,14 +377,18 @@ export class LookalikeIndex {
     return { name: exact, reasons: [{ code: 'tld-swap', text: `${exact.owner.name} does not use ${exact.raw}.${ctx.target.publicSuffix}: "${exact.raw}" on a domain ending the brand does not use (.${ctx.target.publicSuffix}).` }], card };
   }
 
-  private typo(regKey: string, unicodeTrick: boolean, ctx: HostContext): Candidate | undefined {
+  /** `idn`: the label is an IDN mixing scripts ("script") or in Latin letters with look-alike extras ("latin"). */
+  private typo(regKey: string, idn: 'script' | 'latin' | undefined, ctx: HostContext): Candidate | undefined {
     const near = this.nearName(regKey);
     if (!near) return undefined;
     const { name, distance } = near;
-    const len = name.key.length;
+    // The shorter of the two decides how likely an honest collision is: "elle" is one edit from "zelle".
+    const len = Math.min(name.key.length, regKey.length);
     const card = new ScoreCard();
-    if (unicodeTrick) {
-      card.add('skeleton', 8, `look-alike characters close to "${name.raw}"`);
+    if (idn && !name.fromTld) {
+      // Look-alike letters AND a near-miss of a brand: an honest IDN rarely lands one edit from a brand.
+      card.add('skeleton', idn === 'script' ? 8 : name.strength >= 2.5 ? 7 : 5, `look-alike characters close to "${name.raw}"`);
+      if (idn === 'latin') this.addContext(card, ctx);
       return { name, reasons: [{ code: 'homoglyph', text: `The name uses look-alike characters close to "${name.raw}".` }, ...scriptReasons(ctx.target.unicodeHost)], card };
     }
     if (name.fromTld) return undefined;
@@ -393,7 +398,8 @@ export class LookalikeIndex {
     else if (len >= 5 && name.strength <= 2) card.add('brand-token', -1.5, `"${name.raw}" is inside some legitimate names`);
     this.neighbourPenalty(card, name, distance);
     const suffixes = this.ownedSuffixes.get(name.owner.id);
-    if (len <= 5 && suffixes?.has(ctx.target.publicSuffix)) card.add('own-tld', 0.5, `${name.owner.name} uses .${ctx.target.publicSuffix}`);
+    // A typo on the brand's own TLD family is the classic typosquat (amazno.com, paypa.de).
+    if (suffixes?.has(ctx.target.publicSuffix)) card.add('own-tld', 1, `${name.owner.name} uses .${ctx.target.publicSuffix}`);
     this.addContext(card, ctx);
     return { name, reasons: [{ code: 'edit-distance', text: `The name differs from "${name.raw}" by ${typoKind(regKey, name.key)}.` }], card };
   }
@@ -403,7 +409,7 @@ export class LookalikeIndex {
     const risk = name.risk;
     if (!risk) return;
     if (distance === 1 && risk.near1 > 0) {
-      card.add('typo-neighbours', -Math.min(4, 2.5 + risk.near1), `${risk.near1} legitimate names are one edit from "${name.raw}"`);
+      card.add('typo-neighbours', -Math.min(3, 1.5 + risk.near1 / 2), `${risk.near1} legitimate names are one edit from "${name.raw}"`);
     } else if (distance === 2 && risk.near1 + risk.near2 > 0) {
       card.add('typo-neighbours', -Math.min(3, 1 + (risk.near1 + risk.near2) / 2), `${risk.near1 + risk.near2} legitimate names are within two edits of "${name.raw}"`);
     }
