@@ -394,8 +394,7 @@ export class LookalikeIndex {
     if (name.fromTld) return undefined;
     const base = distance === 1 ? (len >= 7 ? 7 : len >= 5 ? 5.5 : len === 4 ? 3.5 : 2) : len >= 10 ? 6 : 3.5;
     card.add('edit-distance', base, `${distance} edit${distance > 1 ? 's' : ''} from "${name.raw}" (${len} letters)`);
-    if (len >= 5 && name.strength <= 1) card.add('brand-token', -3, `"${name.raw}" is inside many legitimate names`);
-    else if (len >= 5 && name.strength <= 2) card.add('brand-token', -1.5, `"${name.raw}" is inside some legitimate names`);
+    // Typo risk is measured by the name's legitimate neighbours, not by how often it sits inside compounds.
     this.neighbourPenalty(card, name, distance);
     const suffixes = this.ownedSuffixes.get(name.owner.id);
     // A typo on the brand's own TLD family is the classic typosquat (amazno.com, paypa.de).

@@ -19,7 +19,7 @@ export function skeleton(label: string): string {
   return LATIN_LOOKALIKE_RE.test(folded) ? folded.replace(LATIN_LOOKALIKE_RE_G, (c) => LATIN_LOOKALIKES.get(c) ?? c) : folded;
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
 const ASCII_CONFUSABLE = /[01m|]/g;
 
 /**
