@@ -205,6 +205,8 @@ export async function runDomainEval(argv: string[] = []): Promise<void> {
   const corpusResult = corpus ? corpusFigures(guard, corpus, half, new Set(legit), misses) : { verified: 0, oneEdit: { n: 0, hit: 0 } };
   const phish = phishFigures(guard, rows, half, misses);
   const per1000 = legitFigures(guard, legit, misses);
+  const variants = (readEvalLines('legit-brand-variants.txt') ?? []).map((l) => l.split('\t')).filter(([d, , rel]) => rel === 'owned' && d && !d.startsWith('*'));
+  const ownedFlagged = variants.filter(([d]) => guard.verdict(d ?? '').kind === 'lookalike').length;
   const speedInputs = [...legit.slice(0, 5000), ...rows.filter((r) => phishHalf(r) === half).map((r) => r.host).slice(0, 2500), ...(corpus ?? []).filter((c) => c.half === half).map((c) => c.host).filter((_, i) => i % 8 === 0)];
   const speed = verdictSpeed(speedInputs);
   console.log('\nSummary');
@@ -213,6 +215,7 @@ export async function runDomainEval(argv: string[] = []): Promise<void> {
     { figure: 'one-edit permutations flagged', value: pct(corpusResult.oneEdit.hit, corpusResult.oneEdit.n), goal: '≥ 99 %' },
     { figure: 'false alarms per 1,000 on legit-top', value: per1000, goal: '≤ 0.5' },
     { figure: 'phishing or permutation hosts called "verified"', value: String(phish.verified + corpusResult.verified), goal: '0' },
+    { figure: `brands' own domains missing from the catalogue (legit-brand-variants "owned", ${variants.length}) flagged`, value: String(ownedFlagged), goal: '0 (catalogue gaps)' },
     { figure: `µs per uncached verdict, median (p99) of ${speedInputs.length} inputs, 3 runs`, value: `${speed.median.toFixed(1)} (${speed.p99.toFixed(0)}); runs ${speed.runs.map((m) => m.toFixed(1)).join(' / ')}`, goal: 'not slower than before' },
   ]);
 }
