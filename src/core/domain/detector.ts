@@ -70,7 +70,7 @@ function nameStrength(key: string, raw: string, risk: NameRisk | undefined, weak
   if (key.length === 4) return contains === 0 ? 1.5 : 1;
   if (contains >= 3) return 1;
   if (contains >= 1) return key.length >= 6 ? 3.5 : 2.5;
-  return key.length >= 6 ? 4 : 3;
+  return key.length >= 6 ? 4 : 3.5;
 }
 
 function deletions(s: string, depth: number, out: Set<string>): void {
