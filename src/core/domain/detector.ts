@@ -374,7 +374,7 @@ export class LookalikeIndex {
     card.add('tld-swap', 4, `${exact.owner.name} does not use .${ctx.target.publicSuffix}`);
     if (!exact.weak) card.add('brand-token', 0.5, `"${exact.raw}" is a distinctive name`);
     this.addContext(card, ctx);
-    return { name: exact, reasons: [{ code: 'tld-swap', text: `${exact.owner.name} does not use ${exact.raw}.${ctx.target.publicSuffix}: "${exact.raw}" on a domain ending the brand does not use (.${ctx.target.publicSuffix}).` }], card };
+    return { name: exact, reasons: [{ code: 'tld-swap', text: `${exact.owner.name} does not use ${exact.raw}.${ctx.target.publicSuffix}: this is not ${exact.owner.name}'s site.` }], card };
   }
 
   /** `idn`: the label is an IDN mixing scripts ("script") or in Latin letters with look-alike extras ("latin"). */
@@ -443,6 +443,9 @@ export class LookalikeIndex {
         } else if (rest.length > 0 && rest.every((t) => t.length <= 3)) {
           card.add('short-affix', 0.5, `short affix (${rest.join('-')})`);
         }
+        // Two brands in one name ("ups-fedex", "dhl-amazon"): no honest site is named after a competitor.
+        const other = rest.map((t) => this.exactName(fold(t))).find((n) => n && n.owner.id !== name.owner.id && !n.fromTld && n.key.length >= 3);
+        if (other) card.add('other-brand', 2, `also names ${other.owner.name}`);
         if (ctx.privateSuffix && reason.code === 'combosquatting') {
           reason = { code: 'free-hosting', text: `"${name.raw}" in a site name on a shared hosting platform.` };
         }

@@ -68,6 +68,8 @@ describe('scored verdicts (shipped catalogue)', () => {
     expect(lookalike('ups-delivery.com')?.imitates.id).toBe('ups');
     expect(lookalike('dhl-paket.top')?.imitates.id).toBe('dhl');
     expect(lookalike('upss.com')).toBeUndefined();
+    // Glued to another brand's name: evidence of its own.
+    expect(lookalike('ups-fedex.com')?.evidence.map((e) => e.signal)).toContain('other-brand');
   });
 
   it('judges host names with underscores instead of calling them invalid', () => {
