@@ -3,7 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const EVAL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval-data');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * `../shared/eval-data` from the project root; a git worktree under /work/wt/<name> sits one level
+ * deeper, so `../../shared/eval-data` is tried too (or OTPGUARD_EVAL_DIR when set).
+ */
+export const EVAL_DIR =
+  [process.env.OTPGUARD_EVAL_DIR, join(ROOT, '..', 'shared', 'eval-data'), join(ROOT, '..', '..', 'shared', 'eval-data')].find(
+    (dir): dir is string => !!dir && existsSync(join(dir, 'phish-dev.tsv')),
+  ) ?? join(ROOT, '..', 'shared', 'eval-data');
 
 export function readEvalLines(name: string): string[] | null {
   const path = join(EVAL_DIR, name);
@@ -16,6 +24,10 @@ export interface PhishRow {
   brandDomain: string;
   certain: boolean;
   registrableDomain: string;
+  /** phish-dev.tsv's own columns, for per-slice figures. */
+  brandIn: string;
+  hosting: string;
+  matchMethod: string;
 }
 export function phishRows(): PhishRow[] | null {
   const lines = readEvalLines('phish-dev.tsv');
@@ -29,6 +41,22 @@ export function phishRows(): PhishRow[] | null {
       brandDomain: f[col('brand')] ?? '',
       certain: f[col('confidence')] === 'certain',
       registrableDomain: f[col('registrable_domain')] ?? '',
+      brandIn: f[col('brand_in')] ?? '',
+      hosting: f[col('hosting')] ?? '',
+      matchMethod: f[col('match_method')] ?? '',
     };
   });
 }
+
+/** FNV-1a, 32 bits: a stable hash for the tuning/check split (no randomness, same on every machine). */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** phish-dev.tsv split by registrable domain: a campaign's hosts all fall in the same half. */
+export const phishHalf = (row: PhishRow): 'tune' | 'check' => (fnv1a(row.registrableDomain) % 2 === 0 ? 'tune' : 'check');

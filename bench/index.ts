@@ -9,6 +9,7 @@ import { runSizeBench } from './sizes';
 type Part = { file: string; exportName: string };
 const parts: Part[] = [
   { file: 'domain.ts', exportName: 'runDomainBench' },
+  { file: 'domain-eval.ts', exportName: 'runDomainEval' },
   { file: 'vault.ts', exportName: 'runVaultBench' },
   { file: 'otp.ts', exportName: 'runOtpBench' },
   { file: 'popup.ts', exportName: 'runPopupBench' },

@@ -36,6 +36,8 @@ export function verdictLine(input: string, verdict: Verdict): string {
   const web = 'target' in verdict ? verdict.target : undefined;
   let brand: string | null = null;
   let reasons: string[] = [];
+  let scored: { confidence: string; score: number; evidence: { signal: string; points: number; detail: string }[] } | null = null;
+  let brandOwned: string | null = null;
   switch (verdict.kind) {
     case 'verified':
       brand = verdict.brand?.name ?? (verdict.accountIds[0]?.replace(/^protected:/, '') ?? null);
@@ -44,9 +46,11 @@ export function verdictLine(input: string, verdict: Verdict): string {
     case 'lookalike':
       brand = verdict.imitates.name;
       reasons = verdict.reasons.map((r) => r.text);
+      scored = { confidence: verdict.confidence, score: verdict.score, evidence: verdict.evidence };
       break;
     case 'unknown':
       reasons = verdict.reasons?.map((r) => r.text) ?? (verdict.trustedByUser ? ['You marked this site as trusted.'] : []);
+      brandOwned = verdict.brandOwned?.name ?? null;
       break;
     case 'not-a-website':
       reasons = [`Not a web site (${verdict.reason}).`];
@@ -62,6 +66,9 @@ export function verdictLine(input: string, verdict: Verdict): string {
     verdict: verdict.kind,
     brand,
     reasons,
+    // Added fields (issue 12): how sure a lookalike verdict is and why; the owner of a brand service domain.
+    ...(scored ?? {}),
+    ...(brandOwned ? { brandOwned } : {}),
   });
 }
 

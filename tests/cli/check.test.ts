@@ -24,7 +24,7 @@ describe('check CLI', () => {
     const run = spawnSync(
       join(root, 'node_modules', '.bin', 'tsx'),
       ['--tsconfig', tsconfigWithoutPaths(dir), join(root, 'src/cli/check.ts'), '--protect', protect, '--stdin', 'amazon.com'],
-      { input: 'аmazon.com\nnot a host\nhttps://mybank.example/login\nmybank-login.com\n127.0.0.1\n', encoding: 'utf8', timeout: 60_000 },
+      { input: 'аmazon.com\nnot a host\nhttps://mybank.example/login\nmybank-login.com\n127.0.0.1\nportal__coinbase-login.typedream.app\n', encoding: 'utf8', timeout: 60_000 },
     );
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { input: string; verdict: string; brand: string | null; reasons: string[] });
@@ -35,8 +35,12 @@ describe('check CLI', () => {
       ['https://mybank.example/login', 'verified'],
       ['mybank-login.com', 'lookalike'],
       ['127.0.0.1', 'not-a-website'],
+      ['portal__coinbase-login.typedream.app', 'lookalike'],
     ]);
     expect(lines[1]?.brand).toBe('Amazon');
+    const scored = lines[1] as unknown as { confidence?: string; score?: number; evidence?: { signal: string }[] };
+    expect(scored.confidence).toBe('high');
+    expect(scored.evidence?.map((e) => e.signal)).toContain('skeleton');
     expect(lines[4]?.brand).toBe('mybank.example');
     expect(lines[2]?.reasons.length).toBeGreaterThan(0);
   }, 90_000);

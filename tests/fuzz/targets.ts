@@ -16,6 +16,8 @@ import { parseTwoFas } from '../../src/core/otp/import/twofas';
 import type { ImportResult } from '../../src/core/otp/import/types';
 import { parseOtpauthUri } from '../../src/core/otp/otpauth';
 import { parseBinding } from '../../src/core/bindings/parse-binding';
+import { builtInCatalogue } from '../../src/core/domain/catalogue/catalogue';
+import { createGuard } from '../../src/core/domain/guard';
 import type { CryptoPort } from '../../src/core/ports';
 import { originBoundCodeMayGo } from '../../src/core/sms/may-go';
 import { parseOriginBoundMessage } from '../../src/core/sms/origin-bound';
@@ -35,6 +37,7 @@ import {
   twoFasText,
 } from './arbitraries';
 import { bindingText, originBoundText, pastedText } from './bound-code-arbitraries';
+import { anyAddress } from './domain-arbitraries';
 
 export interface Tally {
   runs: number;
@@ -132,9 +135,33 @@ export function boundCodeTargets(): FuzzTarget[] {
   ];
 }
 
+const VERDICT_KINDS = new Set(['verified', 'lookalike', 'unknown', 'not-a-website', 'invalid']);
+
+/** The domain verdict: never throws, always a known kind; a lookalike always has an owner, reasons and a confidence. */
+function domainVerdictTarget(): FuzzTarget {
+  const guard = createGuard({ catalogue: builtInCatalogue, accounts: [{ accountId: 'a1', label: 'mybank', domains: ['mybank.example'] }], trustedSites: [] });
+  return {
+    name: 'domain-verdict',
+    property: (tally) =>
+      fc.property(anyAddress as fc.Arbitrary<unknown>, (input) => {
+        tally.runs++;
+        const v = guard.verdict(input as string);
+        if (!VERDICT_KINDS.has(v.kind)) throw new FuzzViolation(`unknown verdict kind ${String(v.kind)}`);
+        if (v.kind === 'lookalike' && (!v.imitates.id || v.reasons.length === 0 || !['high', 'medium', 'low'].includes(v.confidence))) {
+          throw new FuzzViolation(`incomplete lookalike verdict for ${JSON.stringify(input)}`);
+        }
+        if (v.kind === 'invalid' || v.kind === 'not-a-website') {
+          if (typeof v.reason !== 'string' || v.reason === '') throw new FuzzViolation(`${v.kind} without a reason`);
+          tally.errors.set(v.kind, (tally.errors.get(v.kind) ?? 0) + 1);
+        } else tally.ok++;
+      }),
+  };
+}
+
 export function fuzzTargets(crypto: CryptoPort): FuzzTarget[] {
   return [
     ...boundCodeTargets(),
+    domainVerdictTarget(),
     {
       name: 'base32',
       property: (tally) =>

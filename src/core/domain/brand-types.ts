@@ -10,6 +10,7 @@ export interface BrandLike {
   brandTlds?: string[];
   labels: string[];
   publicContentHosts?: string[];
+  serviceDomains?: string[];
 }
 export interface CatalogueLike {
   version: string;

@@ -1,10 +1,11 @@
 import type { BrandLike, CatalogueLike } from './brand-types';
-import { type LookalikeMatch, LookalikeIndex, type NameSource, type Owner, type Reason } from './detector';
+import distinctiveness from './catalogue/distinctiveness.json';
+import { type Confidence, type Evidence, type LookalikeMatch, LookalikeIndex, type NameRisk, type NameSource, type Owner, type Reason } from './detector';
 import { parseTarget, type WebTarget } from './host';
 import { LruCache } from './lru';
 import { confusableChars } from './skeleton';
 
-export type { Reason } from './detector';
+export type { Confidence, Evidence, Reason } from './detector';
 
 export interface AccountRule {
   accountId: string;
@@ -28,8 +29,24 @@ export type Verdict =
       reasons: Reason[];
       /** Positions in target.unicodeHost. */
       confusables: { index: number; char: string; looksLike: string }[];
+      /**
+       * How sure the detector is (src/core/domain/score.ts): `high` → the name imitates the brand on
+       * its own (interstitial); `medium` → strong signs, an honest site conceivable (banner);
+       * `low` → at least "not the brand's site", e.g. a TLD swap (badge caution).
+       */
+      confidence: Confidence;
+      /** The points behind `confidence`, one entry per signal, and their sum. */
+      score: number;
+      evidence: Evidence[];
     }
-  | { kind: 'unknown'; target: WebTarget; trustedByUser: boolean; reasons?: Reason[] }
+  | {
+      kind: 'unknown';
+      target: WebTarget;
+      trustedByUser: boolean;
+      reasons?: Reason[];
+      /** A brand's own service domain (CDN, API, status …): owned by it, but not where codes go. */
+      brandOwned?: { id: string; name: string; primaryDomain: string };
+    }
   | { kind: 'not-a-website'; reason: string }
   | { kind: 'invalid'; reason: string };
 
@@ -54,12 +71,15 @@ const MAX_CACHED_INPUT = 2048;
 export function createGuard(rules: GuardRules): Guard {
   const brandByDomain = new Map<string, BrandLike>();
   const brandByTld = new Map<string, BrandLike>();
+  const brandByServiceDomain = new Map<string, BrandLike>();
   const sources: NameSource[] = [];
   for (const brand of rules.catalogue.brands) {
     for (const d of brand.domains) if (!brandByDomain.has(d)) brandByDomain.set(d, brand);
     for (const t of brand.brandTlds ?? []) brandByTld.set(t, brand);
+    for (const d of brand.serviceDomains ?? []) if (!brandByServiceDomain.has(d)) brandByServiceDomain.set(d, brand);
     const owner: Owner = { type: 'brand', id: brand.id, name: brand.name, primaryDomain: brand.primaryDomain };
-    sources.push({ owner, names: [...brand.labels, ...(brand.brandTlds ?? [])], domains: brand.domains });
+    // Brand TLDs ("windows", "chrome", "prime") are indexed as weak names: ordinary words, not what a lookalike is named after.
+    sources.push({ owner, names: [...brand.labels], weakNames: brand.brandTlds ?? [], domains: [...brand.domains, ...(brand.serviceDomains ?? [])] });
   }
   const accountsByDomain = new Map<string, string[]>();
   for (const account of rules.accounts) {
@@ -75,13 +95,28 @@ export function createGuard(rules: GuardRules): Guard {
     if (names.length > 0) sources.push({ owner, names, domains: account.domains });
   }
   const trusted = new Set(rules.trustedSites);
-  const index = new LookalikeIndex(sources);
+  const index = new LookalikeIndex(sources, (distinctiveness as { counts: Record<string, NameRisk> }).counts);
   const cache = new LruCache<string, Verdict>(GUARD_CACHE_SIZE);
   const inputCache = new LruCache<string, Verdict>(GUARD_CACHE_SIZE);
 
+  /**
+   * A catalogue domain psl does not see as registrable ("amazon.com.be": the list has no com.be, so
+   * psl answers com.be): match the host's own tails above the registrable domain too.
+   */
+  function brandAtOrAbove(host: string, reg: string): BrandLike | undefined {
+    for (let end = host.length - reg.length - 1; end > 0; ) {
+      const dot = host.lastIndexOf('.', end - 1);
+      const found = brandByDomain.get(host.slice(dot + 1));
+      if (found) return found;
+      if (dot === -1) break;
+      end = dot;
+    }
+    return undefined;
+  }
+
   function decide(target: WebTarget): Verdict {
     const reg = target.registrableDomain;
-    const brand = brandByDomain.get(reg) ?? brandByTld.get(target.publicSuffix);
+    const brand = brandByDomain.get(reg) ?? brandByTld.get(target.publicSuffix) ?? brandAtOrAbove(target.asciiHost, reg);
     const accountIds = accountsByDomain.get(reg) ?? [];
     if (brand || accountIds.length > 0) {
       const publicContent = brand?.publicContentHosts?.some((h) => hostMatches(target.asciiHost, h)) ?? false;
@@ -99,9 +134,16 @@ export function createGuard(rules: GuardRules): Guard {
       };
     }
     const match: LookalikeMatch | undefined = index.detect(target);
+    const serviceOwner = brandByServiceDomain.get(reg);
+    if (serviceOwner && (!match || match.owner.id === serviceOwner.id || target.asciiHost === reg || target.asciiHost === `www.${reg}`)) {
+      const owned = { id: serviceOwner.id, name: serviceOwner.name, primaryDomain: serviceOwner.primaryDomain };
+      const reasons = [{ code: 'brand-owned', text: `${serviceOwner.name} owns this domain for its services; it is not where you sign in.` }];
+      return { kind: 'unknown', target, trustedByUser: trusted.has(reg), reasons, brandOwned: owned };
+    }
     if (match) {
       if (trusted.has(reg)) return { kind: 'unknown', target, trustedByUser: true, reasons: match.reasons };
-      return { kind: 'lookalike', target, imitates: match.owner, reasons: match.reasons, confusables: confusableChars(target.unicodeHost) };
+      const { confidence, score, evidence } = match;
+      return { kind: 'lookalike', target, imitates: match.owner, reasons: match.reasons, confusables: confusableChars(target.unicodeHost), confidence, score, evidence };
     }
     return { kind: 'unknown', target, trustedByUser: trusted.has(reg) };
   }

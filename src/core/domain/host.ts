@@ -33,7 +33,16 @@ export interface HostError {
 const MAX_INPUT = 4096;
 const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:', 'safari-web-extension:', 'extension:']);
 const BROWSER_SCHEMES = new Set(['about:', 'chrome:', 'edge:', 'brave:', 'opera:', 'vivaldi:', 'view-source:', 'devtools:', 'chrome-search:', 'chrome-untrusted:', 'resource:', 'moz-extension-internal:', 'data:', 'blob:', 'javascript:']);
-const HOST_CHARS = /^[a-z0-9.-]+$/;
+/**
+ * What a browser's URL parser leaves in a host name: letters, digits, "-", "." and also "_" and a
+ * few sub-delimiters ("a_b.example.com" is a real host under many hosting providers). They are
+ * judged like letters, not refused.
+ */
+const HOST_CHARS = /^[a-z0-9._\-!$&'()*+,;=~]+$/;
+/** Characters psl refuses: replaced (one for one) by "_" for the suffix lookup only. */
+const PSL_UNSAFE = /[!$&'()*+,;=~]/g;
+/** A bare host (maybe with scheme, port, path) whose IDN form the URL parser refused: still judged on its ASCII form. */
+const RAW_HOST = /^(?:https?:\/\/)?([a-z0-9._-]+?)\.?(?::\d{1,5})?(?:[/?#].*)?$/i;
 
 const hostError = (code: HostError['code'], message: string): Result<ParsedTarget, HostError> => err({ code, message });
 
@@ -71,7 +80,11 @@ export function parseTarget(urlOrHost: string): Result<ParsedTarget, HostError> 
   try {
     url = new URL(hasScheme ? input : `https://${input}`);
   } catch {
-    return hostError('bad-url', 'The address is not a valid URL or host name.');
+    // "xn--bankofmerca-3ij68171c.vg": punycode that does not decode to a valid IDN. No browser
+    // opens it, but a link or a list can carry it: judge the ASCII labels rather than give up.
+    const raw = RAW_HOST.exec(input);
+    if (!raw?.[1] || !/(^|\.)xn--/i.test(raw[1])) return hostError('bad-url', 'The address is not a valid URL or host name.');
+    return webTarget(/^http:/i.test(input) ? 'http' : 'https', raw[1].toLowerCase().replace(/\.+$/, ''));
   }
   const scheme = url.protocol;
   if (scheme === 'file:') return ok({ kind: 'not-a-website', reason: 'file' });
@@ -83,17 +96,25 @@ export function parseTarget(urlOrHost: string): Result<ParsedTarget, HostError> 
   if (asciiHost === '') return hostError('bad-hostname', 'The address has no host name.');
   if (isIpHost(url.hostname)) return ok({ kind: 'not-a-website', reason: 'ip-address' });
   if (asciiHost === 'localhost' || asciiHost.endsWith('.localhost')) return ok({ kind: 'not-a-website', reason: 'localhost' });
-  if (!HOST_CHARS.test(asciiHost) || asciiHost.split('.').some((l) => l === '' || l.length > 63)) {
+  return webTarget(scheme === 'http:' ? 'http' : 'https', asciiHost);
+}
+
+/** The registrable domain and suffix through psl, for a lower-case ASCII host. */
+function webTarget(scheme: 'https' | 'http', asciiHost: string): Result<ParsedTarget, HostError> {
+  if (asciiHost === '' || !HOST_CHARS.test(asciiHost) || asciiHost.length > 253 || asciiHost.split('.').some((l) => l === '' || l.length > 63)) {
     return hostError('bad-hostname', 'The host name has characters or labels a web site cannot have.');
   }
-  const parsed = pslParse(asciiHost);
+  const parsed = pslParse(asciiHost.replace(PSL_UNSAFE, '_'));
   if ('error' in parsed && parsed.error) return ok({ kind: 'not-a-website', reason: 'no-registrable-domain' });
-  const domain = 'domain' in parsed ? parsed.domain : null;
-  const suffix = 'tld' in parsed ? parsed.tld : null;
-  if (!domain || !suffix) return ok({ kind: 'not-a-website', reason: 'no-registrable-domain' });
+  const pslDomain = 'domain' in parsed ? parsed.domain : null;
+  const pslSuffix = 'tld' in parsed ? parsed.tld : null;
+  if (!pslDomain || !pslSuffix) return ok({ kind: 'not-a-website', reason: 'no-registrable-domain' });
+  // The replacement was one character for one: take the same tails of the real host.
+  const domain = asciiHost.slice(asciiHost.length - pslDomain.length);
+  const suffix = asciiHost.slice(asciiHost.length - pslSuffix.length);
   return ok({
     kind: 'web',
-    scheme: scheme === 'http:' ? 'http' : 'https',
+    scheme,
     asciiHost,
     unicodeHost: hostToUnicode(asciiHost),
     registrableDomain: domain,

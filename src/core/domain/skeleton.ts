@@ -9,12 +9,31 @@ const MARKS = /\p{M}/gu;
  * accent on a look-alike letter does not stop it looking like the brand.
  */
 export function skeleton(label: string): string {
+  // ASCII fast path: NFD is the identity and only 0, 1, m and | have prototypes (same result, no normalisation).
+  if (ASCII_ONLY.test(label)) return label.replace(ASCII_CONFUSABLE, (c) => confusables.get(c.charCodeAt(0)) ?? c).toLowerCase();
   let out = '';
   for (const ch of label.normalize('NFD')) {
     out += confusables.get(ch.codePointAt(0) ?? 0) ?? ch;
   }
-  return out.normalize('NFD').replace(MARKS, '').toLowerCase();
+  const folded = out.normalize('NFD').replace(MARKS, '').toLowerCase();
+  return LATIN_LOOKALIKE_RE.test(folded) ? folded.replace(LATIN_LOOKALIKE_RE_G, (c) => LATIN_LOOKALIKES.get(c) ?? c) : folded;
 }
+
+const ASCII_ONLY = /^\p{ASCII}*$/u;
+const ASCII_CONFUSABLE = /[01m|]/g;
+
+/**
+ * Latin letters that UTS #39 does not map but that read as a plain letter in an address bar:
+ * small capitals and letters with a hook, stroke, bar or tail (ᴋ, ƈ, ʀ, ł, ø, ɗ …), plus dotless
+ * i/j, schwa, kra, script a/g. Generated once from Unicode names (every "LATIN SMALL LETTER X WITH
+ * …" and "LATIN LETTER SMALL CAPITAL X" that NFD does not already reduce to X); dnstwist and real
+ * homoglyph phishing use them.
+ */
+const LATIN_FROM = 'øđħŀłŧƀƃƈƌƒƙƚƞƥƫƭƴƶǥǿȡȥȴȵȶȼȿɀɇɉɋɍɏɓɕɖɗɠɢɦɨɪɫɬɭɱɲɳɴɼɽɾʀʂʈʋʏʐʑʙʛʜʝʟʠᴀᴄᴅᴇᴊᴋᴌᴍᴏᴘᴛᴜᴠᴡᴢᵬᵭᵮᵯᵰᵱᵲᵳᵴᵵᵶᵽᶀᶁᶂᶃᶄᶅᶆᶇᶈᶉᶊᶌᶍᶎᶏᶑᶒᶖᶙẚỿⱡⱥⱦⱨⱪⱬⱱⱳⱴⱸⱺıȷəǝĸɑɡɩʉ';
+const LATIN_TO = 'odhlltbbcdfklnpttyzgodzlntcszejqrybcddgghiilllmnnnrrrrstvyzzbghjlqacdejklmoptuvwzbdfmnprrstzpbdfgklmnprsvxzadeiuaylathkzvwveoijeekagiu';
+const LATIN_LOOKALIKES = new Map([...LATIN_FROM].map((c, i) => [c, LATIN_TO[i] ?? c] as const));
+const LATIN_LOOKALIKE_RE = new RegExp(`[${LATIN_FROM}]`, 'u');
+const LATIN_LOOKALIKE_RE_G = new RegExp(`[${LATIN_FROM}]`, 'gu');
 
 /**
  * Folds ASCII tricks onto one form so "rn"/"m", "vv"/"w", "cl"/"d", "0"/"o", "1"/"l"/"i", "5"/"s"

@@ -87,8 +87,9 @@ export function loadCatalogue(json: unknown): Result<Catalogue, CatalogueError> 
     }
     brandIds.add(brand.id);
 
-    const claims: Array<[Map<string, string>, readonly string[], 'domains' | 'brandTlds' | 'labels']> = [
+    const claims: Array<[Map<string, string>, readonly string[], 'domains' | 'serviceDomains' | 'brandTlds' | 'labels']> = [
       [domainOwner, brand.domains, 'domains'],
+      [domainOwner, brand.serviceDomains ?? [], 'serviceDomains'],
       [tldOwner, brand.brandTlds ?? [], 'brandTlds'],
       [labelOwner, brand.labels, 'labels'],
     ];

@@ -31,6 +31,12 @@ export interface Brand {
    * matches the host itself and every subdomain of it; such hosts are never `verified`.
    */
   publicContentHosts?: string[];
+  /**
+   * Registrable domains the brand owns for services (CDN, API, user content, status, updates,
+   * telemetry): never `verified` (no code is filled there), never `lookalike` either; the guard
+   * answers `unknown` with a `brand-owned` reason.
+   */
+  serviceDomains?: string[];
   /** Where the domain list comes from (http(s) URLs). */
   sources: string[];
 }

@@ -16,6 +16,7 @@ const BRAND_FIELDS = new Set([
   'brandTlds',
   'labels',
   'publicContentHosts',
+  'serviceDomains',
   'sources',
 ]);
 const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
@@ -183,6 +184,12 @@ export function validateBrand(raw: unknown, brandIndex: number): Result<Brand, C
     }
   }
 
+  // Brand-owned service domains (CDN, API, user content, status, update): owned, never a sign-in host.
+  const serviceDomains = readStringList(raw, 'serviceDomains', place, false);
+  if (!serviceDomains.ok) return serviceDomains;
+  const badService = checkNames(serviceDomains.value, 'serviceDomains', place, checkHostShape, 'invalid-domain');
+  if (badService) return badService;
+
   const sources = readStringList(raw, 'sources', place, true);
   if (!sources.ok) return sources;
   for (const source of sources.value) {
@@ -200,5 +207,6 @@ export function validateBrand(raw: unknown, brandIndex: number): Result<Brand, C
   };
   if (raw.brandTlds !== undefined) brand.brandTlds = brandTlds.value;
   if (raw.publicContentHosts !== undefined) brand.publicContentHosts = publicHosts.value;
+  if (raw.serviceDomains !== undefined) brand.serviceDomains = serviceDomains.value;
   return ok(brand);
 }

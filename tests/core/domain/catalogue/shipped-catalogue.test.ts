@@ -3,6 +3,7 @@ import { get as registrableDomainOf } from 'psl';
 import { describe, expect, it } from 'vitest';
 import brandsJson from '../../../../src/core/domain/catalogue/brands.json';
 import { type Brand, builtInCatalogue, loadCatalogue } from '../../../../src/core/domain/catalogue/catalogue';
+import { createGuard } from '../../../../src/core/domain/guard';
 import { catalogueStats } from '../../../../src/core/domain/catalogue/stats';
 
 const brands = builtInCatalogue.brands;
@@ -66,7 +67,7 @@ describe('the shipped catalogue', () => {
   });
 
   it('is versioned with the date of its last change', () => {
-    expect(builtInCatalogue.version).toBe('2026.11.29');
+    expect(builtInCatalogue.version).toBe('2026.12.01');
   });
 
   it('has at least 50 brands, each with sources', () => {
@@ -153,7 +154,24 @@ describe('the shipped catalogue', () => {
       brandTlds: quoted('brand TLDs'),
       labels: quoted('labels'),
       publicContentHosts: quoted('public-content hosts'),
+      serviceDomains: quoted('service domains'),
     }).toEqual({ version: builtInCatalogue.version, ...stats });
+  });
+
+  it('never calls a catalogue domain a lookalike: domains are verified (or public content), service domains brand-owned', () => {
+    const guard = createGuard({ catalogue: builtInCatalogue, accounts: [], trustedSites: [] });
+    for (const entry of brands) {
+      for (const domain of entry.domains) {
+        const v = guard.verdict(`https://${domain}/`);
+        // A platform that is itself a public suffix (cloudfront.net) has no site of its own: not-a-website.
+        const ok = v.kind === 'verified' || (v.kind === 'unknown' && v.reasons?.[0]?.code === 'public-content') || (v.kind === 'not-a-website' && v.reason === 'no-registrable-domain');
+        expect(ok, `${entry.id}: ${domain} is ${v.kind}`).toBe(true);
+      }
+      for (const domain of entry.serviceDomains ?? []) {
+        const v = guard.verdict(`https://${domain}/`);
+        expect(v.kind === 'unknown' && v.brandOwned?.id, `${entry.id}: ${domain} is ${v.kind}`).toBe(entry.id);
+      }
+    }
   });
 
   it('is frozen, so no consumer can change what another sees', () => {
