@@ -7,18 +7,20 @@
  *   inside the address (amazon.com.verify-id.shop). On the 10,023 popular legit domains none of these fire
  *   (`npm run bench`, "Interstitial").
  * 'banner'  — the in-page banner and the toolbar badge: lookalikes the detector is less sure of (typos,
- *   brand + words, hyphenation, other suffixes, shared hosting), which real companies also register
- *   (tiktokv.us, wal-mart.com, amazon.science).
+ *   brand + words, hyphenation, shared hosting), which real companies also register (tiktokv.us).
+ * 'badge'   — the detector's low confidence (e.g. a brand on an ending it does not use: amazon.science):
+ *   the toolbar badge and the typed-code guard, no in-page banner (most false alarms are here).
  * 'none'    — not a lookalike: the badge says what the page is (✓ or nothing).
  */
 import type { Verdict } from '../domain/guard';
 
-export type WarningLevel = 'interstitial' | 'banner' | 'none';
+export type WarningLevel = 'interstitial' | 'banner' | 'badge' | 'none';
 
 /** Detector reason codes that alone justify taking the page away before it loads. */
 export const HIGH_CONFIDENCE_REASONS: ReadonlySet<string> = new Set(['homoglyph', 'mixed-script', 'whole-script', 'target-embedding']);
 
 export function warningLevel(verdict: Verdict): WarningLevel {
   if (verdict.kind !== 'lookalike') return 'none';
-  return verdict.reasons.some((reason) => HIGH_CONFIDENCE_REASONS.has(reason.code)) ? 'interstitial' : 'banner';
+  if (verdict.reasons.some((reason) => HIGH_CONFIDENCE_REASONS.has(reason.code))) return 'interstitial';
+  return verdict.confidence === 'low' ? 'badge' : 'banner';
 }

@@ -31,11 +31,14 @@ describe('warningLevel: the interstitial only for disguised names', () => {
     ['https://amazon-verify-account.com/', 'combosquatting'],
     ['https://amazon-login-help.xyz/', 'combosquatting'],
     ['https://www.amazom.com/', 'edit-distance'],
-    ['https://wal-mart.com/', 'hyphenation'],
-    ['https://amazon.science/', 'tld-swap'],
   ])('%s → banner (%s)', (url, code) => {
     expect(codes(url)).toEqual([code]);
     expect(level(url)).toBe('banner');
+  });
+
+  it('a low-confidence caution (a brand on an ending it does not use) → badge only', () => {
+    expect(codes('https://amazon.science/')).toEqual(['tld-swap']);
+    expect(level('https://amazon.science/')).toBe('badge');
   });
 
   it.each([
@@ -55,6 +58,7 @@ describe('warningLevel: the interstitial only for disguised names', () => {
     expect(warningLevel(reordered)).toBe('interstitial');
     expect(warningLevel({ ...verdict, reasons: [] })).toBe('banner');
     expect(warningLevel({ ...verdict, reasons: [{ code: 'free-hosting', text: '' }] })).toBe('banner');
+    expect(warningLevel({ ...verdict, reasons: [{ code: 'free-hosting', text: '' }], confidence: 'low' })).toBe('badge');
   });
 
   it('names only reason codes the detector really uses', () => {
