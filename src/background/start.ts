@@ -9,21 +9,27 @@ import { PRODUCTION_FLOOR, PRODUCTION_KDF } from '../core/vault/kdf';
 import { createWebCryptoPort, systemClock, webRandom } from '../adapters/crypto';
 import { browserKeyValueStore } from '../adapters/storage';
 import type { BackgroundToContent } from '../messaging/protocol';
-import { createRouter, HandlerError } from '../messaging/router';
+import { createRouter } from '../messaging/router';
 import { classifySender, type ExtensionIdentity } from '../messaging/sender';
 import { badgeFor } from './badge';
 import { BackupReminder } from './backup-reminder';
 import { InspectedBackups } from './backups';
 import { createGuardHolder } from './guard-holder';
 import { csHandlers, uiHandlers } from './handlers';
+import { frontTab } from './front-tab';
+import { messagePipeline, settleLockState } from './message-pipeline';
 import { PendingDrafts } from './pending';
 import { decodeQrImage } from './qr-image';
 import { createRefusalLog } from './refusal-log';
 import type { Services } from './services';
 import { AUTO_LOCK_ALARM, AutoLock } from './session/auto-lock';
 import { displayName, VaultSession } from './session/vault-session';
+import { SecretMemory } from './secret-memory';
 import { SettingsStore } from './settings';
+import { syncSchedule } from './sync-schedule';
+import { checkedCapture } from './tab-capture';
 import { TrustedSites } from './trusted-sites';
+import { UndoBuffer } from './undo-buffer';
 import { registerMenusAndCommands } from './menus';
 
 /** Built by scripts/build.mjs (one IIFE file, not listed in the manifest: injected on demand). */
@@ -40,7 +46,7 @@ export function startBackground(browser: Browser.Browser): void {
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     ?.catch(() => undefined);
   const sessionArea = {
-    get: (key: string) => session.get(key),
+    get: (keys: string | string[]) => session.get(keys),
     set: (items: Record<string, unknown>) => session.set(items),
     remove: (key: string) => session.remove(key),
   };
@@ -64,6 +70,10 @@ export function startBackground(browser: Browser.Browser): void {
   const sendToTab = (tabId: number, message: BackgroundToContent, frameId?: number) =>
     browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
 
+  const secrets = new SecretMemory(systemClock.now);
+  // Locking wipes every secret the background holds in memory, before any storage call.
+  vault.onLock(() => secrets.clear());
+
   const services: Services = {
     guard,
     clock: systemClock,
@@ -71,12 +81,14 @@ export function startBackground(browser: Browser.Browser): void {
     vault,
     settings,
     trusted,
-    backups: new InspectedBackups(systemClock.now),
+    backups: new InspectedBackups(secrets),
     backupReminder: new BackupReminder(local),
     autoLock: new AutoLock(sessionArea, browser.alarms, systemClock, () => vault.lock()),
-    pending: new PendingDrafts(systemClock.now, newId),
-    undo: new Map(),
+    pending: new PendingDrafts(secrets, newId),
+    undo: new UndoBuffer(secrets),
+    secrets,
     newId,
+    frontTab: () => frontTab(browser),
     async tabUrl(tabId) {
       try {
         return (await browser.tabs.get(tabId)).url;
@@ -84,19 +96,7 @@ export function startBackground(browser: Browser.Browser): void {
         return undefined;
       }
     },
-    async captureTab(tabId) {
-      // The capture is of whatever tab is visible in the window: it must be the tab the verdict was for,
-      // before and after (a tab switch during the scan would pair one page's verdict with another's image).
-      const activeIn = async (windowId: number | undefined) =>
-        (await browser.tabs.query({ active: true, ...(windowId !== undefined ? { windowId } : {}) }))[0]?.id;
-      const tab = await browser.tabs.get(tabId);
-      if (!tab.active) throw new HandlerError('not-visible', 'Open the page to scan in front, then scan again.');
-      const image = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-      if ((await activeIn(tab.windowId)) !== tabId) {
-        throw new HandlerError('not-visible', 'The page changed during the scan. Scan again.');
-      }
-      return image;
-    },
+    captureTab: checkedCapture(browser),
     decodeQrImage,
     broadcastPageState() {
       void browser.tabs.query({}).then((tabs) => {
@@ -155,17 +155,15 @@ export function startBackground(browser: Browser.Browser): void {
   const log = createRefusalLog(sessionArea, systemClock.now);
   const route = createRouter({ ui: uiHandlers(services), cs: csHandlers(services) }, log);
 
-  browser.runtime.onMessage.addListener(async (message: unknown, sender: Browser.Runtime.MessageSender) => {
-    const role = classifySender(sender, identity);
-    if (role.role !== 'refused') {
-      // Every accepted message first settles the lock state: a due auto-lock wins over a session resume.
-      await services.autoLock.lockIfDue();
-      await vault.resume();
-    }
-    const reply = await route(message, role);
-    if (role.role === 'extension-page' && vault.unlocked) await services.autoLock.touch((await settings.get()).autoLockMinutes);
-    return reply;
+  const onMessage = messagePipeline({
+    classify: (sender) => classifySender(sender as Browser.Runtime.MessageSender, identity),
+    route,
+    autoLock: services.autoLock,
+    vault,
+    secrets,
+    autoLockMinutes: async () => (await settings.get()).autoLockMinutes,
   });
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.Runtime.MessageSender) => onMessage(message, sender));
   // No web page or other extension may talk to OTP Guard; say so in the log if one tries.
   browser.runtime.onMessageExternal?.addListener((message: unknown, sender: Browser.Runtime.MessageSender) => {
     const type = typeof message === 'object' && message && 'type' in message ? String(message.type).slice(0, 64) : undefined;
@@ -175,19 +173,11 @@ export function startBackground(browser: Browser.Browser): void {
 
   // Sync (off by default): the encrypted vault through the browser's own sync storage, merged per entry.
   const syncStore = browserKeyValueStore(browser.storage.sync, { quotaBytes: 102_400 });
-  let syncTimer: ReturnType<typeof setTimeout> | undefined;
-  let syncing = false;
-  const scheduleSync = () => {
-    clearTimeout(syncTimer);
-    syncTimer = setTimeout(async () => {
-      if (syncing || !vault.unlocked || !(await settings.get()).sync) return;
-      syncing = true;
-      const synced = await vault.syncWith(syncStore).finally(() => {
-        syncing = false;
-      });
-      if (!synced.ok) console.warn('[otp-guard] sync failed:', synced.error.message);
-    }, 2_000);
-  };
+  const { schedule: scheduleSync } = syncSchedule({
+    isUnlocked: () => vault.unlocked,
+    enabled: async () => (await settings.get()).sync,
+    sync: () => vault.syncWith(syncStore),
+  });
   vault.onChange(scheduleSync);
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'sync') scheduleSync();
@@ -211,6 +201,7 @@ export function startBackground(browser: Browser.Browser): void {
     await services.injectEngine(tabId, frameId ?? 0);
     return sendToTab(tabId, message, frameId);
   });
-  void services.autoLock.lockIfDue().then(() => vault.resume());
+  // Worker start: the same settling as for a message (locked → no secret kept in memory).
+  void settleLockState({ autoLock: services.autoLock, vault, secrets });
 }
 

@@ -8,7 +8,6 @@
  */
 import * as v from 'valibot';
 
-const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Revision = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const ShortText = v.pipe(v.string(), v.maxLength(256));
@@ -18,7 +17,7 @@ const Domain = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
 const BigText = v.pipe(v.string(), v.maxLength(10 * 1024 * 1024));
 
 export const uiMessageSchemas = {
-  'ui:describe-tab': v.strictObject({ type: v.literal('ui:describe-tab'), tabId: TabId }),
+  'ui:describe-tab': v.strictObject({ type: v.literal('ui:describe-tab') }),
   'ui:vault-status': v.strictObject({ type: v.literal('ui:vault-status') }),
   'ui:create-vault': v.strictObject({ type: v.literal('ui:create-vault'), password: Password }),
   'ui:unlock': v.strictObject({ type: v.literal('ui:unlock'), password: Password }),
@@ -41,7 +40,7 @@ export const uiMessageSchemas = {
     period: v.pipe(v.number(), v.integer()),
     counter: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
-  'ui:scan-tab': v.strictObject({ type: v.literal('ui:scan-tab'), tabId: TabId }),
+  'ui:scan-tab': v.strictObject({ type: v.literal('ui:scan-tab') }),
   'ui:preview-image': v.strictObject({
     type: v.literal('ui:preview-image'),
     /** A data: URL of the image the user chose; decoded in the background. */
@@ -75,8 +74,8 @@ export const uiMessageSchemas = {
     expectedRevision: Revision,
   }),
   'ui:hotp-next': v.strictObject({ type: v.literal('ui:hotp-next'), id: Id }),
-  /** Copy asks first: no code is copied while the tab in front is a lookalike page. */
-  'ui:copy-code': v.strictObject({ type: v.literal('ui:copy-code'), id: Id, tabId: v.optional(TabId) }),
+  /** Copy asks first: no code is copied while the tab in front (the background asks the browser) is a lookalike. */
+  'ui:copy-code': v.strictObject({ type: v.literal('ui:copy-code'), id: Id }),
   'ui:export-account-qr': v.strictObject({ type: v.literal('ui:export-account-qr'), id: Id, password: Password }),
   'ui:export-backup': v.strictObject({ type: v.literal('ui:export-backup'), password: v.optional(Password) }),
   'ui:inspect-backup': v.strictObject({ type: v.literal('ui:inspect-backup'), fileText: BigText, password: Password }),
@@ -100,7 +99,7 @@ export const uiMessageSchemas = {
       sync: v.optional(v.boolean()),
     }),
   }),
-  'ui:trust-site': v.strictObject({ type: v.literal('ui:trust-site'), tabId: TabId }),
+  'ui:trust-site': v.strictObject({ type: v.literal('ui:trust-site') }),
 } as const;
 
 export const csMessageSchemas = {
@@ -171,6 +170,8 @@ export interface VaultStatusReport {
   state: 'none' | 'locked' | 'unlocked';
   readOnly: boolean;
   readOnlyReason?: string;
+  /** Unlocked, but the accounts could not be read: no fills or copies until they can. */
+  degradedReason?: string;
   retryAfterMs: number;
   damaged: { id: string; name: string; reason: string }[];
 }

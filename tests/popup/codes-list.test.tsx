@@ -21,7 +21,6 @@ function setup(list: AccountsList | (() => AccountsList), more: MockHandlers = {
       'ui:copy-code': () => ({ code: '123456' }),
       ...more,
     },
-    { activeTabId: undefined },
   );
   const fake = createFakePlatform(options);
   render(<App client={client} platform={fake.platform} />);
