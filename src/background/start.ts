@@ -3,7 +3,6 @@
  * and registers the browser's event listeners. Decisions live in src/core; handlers in ./handlers.
  */
 import type Browser from 'webextension-polyfill';
-import type { AccountRule } from '../core/domain/guard';
 import { randomId } from '../core/vault/bytes';
 import { PRODUCTION_FLOOR, PRODUCTION_KDF } from '../core/vault/kdf';
 import { createWebCryptoPort, systemClock, webRandom } from '../adapters/crypto';
@@ -14,7 +13,7 @@ import { classifySender, type ExtensionIdentity } from '../messaging/sender';
 import { badgeFor } from './badge';
 import { BackupReminder } from './backup-reminder';
 import { InspectedBackups } from './backups';
-import { createGuardHolder } from './guard-holder';
+import { createGuardHolder, guardFollowsVault } from './guard-holder';
 import { csHandlers, uiHandlers } from './handlers';
 import { frontTab } from './front-tab';
 import { messagePipeline, settleLockState } from './message-pipeline';
@@ -23,7 +22,7 @@ import { decodeQrImage } from './qr-image';
 import { createRefusalLog } from './refusal-log';
 import type { Services } from './services';
 import { AUTO_LOCK_ALARM, AutoLock } from './session/auto-lock';
-import { displayName, VaultSession } from './session/vault-session';
+import { VaultSession } from './session/vault-session';
 import { SecretMemory } from './secret-memory';
 import { SettingsStore } from './settings';
 import { syncSchedule } from './sync-schedule';
@@ -141,15 +140,7 @@ export function startBackground(browser: Browser.Browser): void {
     for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) await refreshBadge(tab.id, tab.url);
   }
 
-  // The guard knows the accounts' domains only while the vault is unlocked (they are sealed in it).
-  vault.onChange(() => {
-    const rules: AccountRule[] = vault.accounts().map((account) => ({
-      accountId: account.id,
-      label: displayName(account),
-      domains: account.domains,
-    }));
-    guard.setAccounts(rules);
-  });
+  guardFollowsVault(vault, guard);
   void trusted.list().then((sites) => guard.setTrustedSites(sites));
 
   const log = createRefusalLog(sessionArea, systemClock.now);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { showLookalikeBanner } from '../../../src/content/ui/banner';
 import { flushMicrotasks, spyOnShadowRoots } from '../shadow-spy';
+import { userClick } from '../user-events';
 
 let roots: Map<Element, ShadowRoot>;
 beforeEach(() => {
@@ -114,11 +115,11 @@ describe('showLookalikeBanner', () => {
     const onRealSite = vi.fn();
     const banner = showLookalikeBanner(document, { ...content, onTrust, onRealSite });
     const root = roots.get(document.querySelector('otp-guard-banner')!)!;
-    root.querySelector('button')!.click();
+    userClick(root.querySelector('button')!);
     expect(onTrust).toHaveBeenCalledTimes(1);
     const link = root.querySelector('a')!;
     link.addEventListener('click', (event) => event.preventDefault()); // keep the test page in place
-    link.click();
+    userClick(link);
     expect(onRealSite).toHaveBeenCalledTimes(1);
     banner.remove();
   });

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CodeGuard, guardTypedCodes } from '../../../src/content/ui/code-guard';
 import { spyOnShadowRoots } from '../shadow-spy';
+import { userClick } from '../user-events';
 
 const HEADLINE = 'This is not amazon.com. Amazon never asks for this code here.';
 
@@ -103,7 +104,7 @@ describe('guardTypedCodes: typed codes', () => {
 
   it('"Don\'t enter it" discards the code: the page never sees it', () => {
     typeText(input, '482915');
-    button(/Don't enter it/).click();
+    userClick(button(/Don't enter it/));
     expect(dialogRoot()).toBeNull();
     expect(input.value).toBe('');
     expect(page.digitsSeen()).toEqual([]);
@@ -112,7 +113,7 @@ describe('guardTypedCodes: typed codes', () => {
   it('"Enter it anyway" fills the held code, and only then does the page see it', () => {
     typeText(input, '482915');
     expect(page.digitsSeen()).toEqual([]);
-    button(/Enter it anyway/).click();
+    userClick(button(/Enter it anyway/));
     expect(input.value).toBe('482915');
     expect(page.seen.some((entry) => entry.startsWith('input:') && entry.endsWith('value=482915'))).toBe(true);
     // The user chose: further typing in this field is no longer intercepted.
@@ -127,7 +128,7 @@ describe('guardTypedCodes: typed codes', () => {
     typeText(input, '915');
     expect(page.digitsSeen()).toEqual([]);
     expect(dialogRoot()).not.toBeNull();
-    button(/Enter it anyway/).click();
+    userClick(button(/Enter it anyway/));
     expect(input.value).toBe('482915');
   });
 
@@ -176,7 +177,7 @@ describe('guardTypedCodes: pasted codes', () => {
     expect(input.value).toBe('');
     expect(page.seen).toEqual([]);
     expect(dialogRoot()).not.toBeNull();
-    button(/Enter it anyway/).click();
+    userClick(button(/Enter it anyway/));
     expect(input.value).toBe('123456');
   });
 
@@ -190,7 +191,7 @@ describe('guardTypedCodes: pasted codes', () => {
     const event = paste(input, 'Your Amazon code is 482 913');
     expect(event.defaultPrevented).toBe(true);
     expect(page.digitsSeen()).toEqual([]);
-    button(/Enter it anyway/).click();
+    userClick(button(/Enter it anyway/));
     expect(input.value).toBe('482913');
   });
 
@@ -223,7 +224,7 @@ describe('guardTypedCodes: split boxes and shadow DOM', () => {
     typeText(boxes[0]!, '305719');
     expect(page.digitsSeen()).toEqual([]);
     expect(boxes.map((box) => box.value).join('')).toBe('');
-    button(/Enter it anyway/).click();
+    userClick(button(/Enter it anyway/));
     expect(boxes.map((box) => box.value)).toEqual(['3', '0', '5', '7', '1', '9']);
   });
 
@@ -248,7 +249,7 @@ describe('guardTypedCodes: stop', () => {
     typeText(input, '482915');
     typeText(input, '77');
     expect(page.digitsSeen()).toEqual([]);
-    button(/Enter it anyway/).click();
+    userClick(button(/Enter it anyway/));
     expect(input.value).toBe('482915');
   });
 
