@@ -29,7 +29,12 @@ export const PASSWORD = 'correct horse battery staple';
 /** A clock the test moves by hand. */
 export function manualClock(start = 1_700_000_000_000): Clock & { advance(ms: number): void } {
   let now = start;
-  return { now: () => now, advance: (ms) => void (now += ms) };
+  return {
+    now: () => now,
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }
 
 export type SessionOp = 'get' | 'set' | 'remove';
