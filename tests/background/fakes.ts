@@ -44,15 +44,24 @@ export class FakeSession implements SessionArea {
   readonly data = new Map<string, unknown>();
   readonly calls: { op: SessionOp; keys: string[] }[] = [];
   private failing = new Map<SessionOp, number>();
+  private armed: { at: number; onward: boolean } | null = null;
 
   fail(op: SessionOp, times = Number.POSITIVE_INFINITY): void {
     this.failing.set(op, times);
   }
+  /** The call `offset` calls from now throws (and, `onward`, every call after it). */
+  arm(offset: number, onward = false): void {
+    this.armed = { at: this.calls.length + offset, onward };
+  }
   heal(): void {
     this.failing.clear();
+    this.armed = null;
   }
   private check(op: SessionOp, keys: string[]): void {
-    this.calls.push({ op, keys });
+    const index = this.calls.push({ op, keys }) - 1;
+    if (this.armed && (index === this.armed.at || (this.armed.onward && index > this.armed.at))) {
+      throw new Error(`session ${op} #${index} failed (injected)`);
+    }
     const left = this.failing.get(op) ?? 0;
     if (left <= 0) return;
     this.failing.set(op, left - 1);

@@ -7,6 +7,12 @@ export const unlock =
   (services: Services): UiHandlers['ui:unlock'] =>
   async ({ password }) => {
     unwrapVault(await services.vault.unlock(password));
+    const degraded = services.vault.degraded;
+    if (degraded !== null) {
+      // Unlocked but unable to read the accounts: nothing to use, so do not stay unlocked.
+      await services.autoLock.fire();
+      throw new HandlerError('storage-failed', 'The accounts could not be read, so OTP Guard stayed locked. Try again.');
+    }
     try {
       await services.autoLock.touch((await services.settings.get()).autoLockMinutes);
     } catch (error) {

@@ -103,11 +103,12 @@ export class VaultSession {
     const retry = retryAfterMs(throttle, this.deps.clock.now());
     if (stored.state === 'none') return { state: 'none', readOnly: false, retryAfterMs: 0, damaged: [] };
     if (stored.state === 'unreadable') {
+      // The state as it is in this worker: an unreadable store does not make an open vault look locked.
       return {
-        state: 'locked',
+        state: this.open ? 'unlocked' : 'locked',
         readOnly: true,
         readOnlyReason: `The vault could not be read: ${stored.error.message}. Nothing was changed.`,
-        retryAfterMs: retry,
+        retryAfterMs: this.open ? 0 : retry,
         damaged: [],
       };
     }
