@@ -124,6 +124,18 @@ describe('showLookalikeBanner', () => {
     banner.remove();
   });
 
+  it('ignores clicks the browser did not mark as the user\'s (isTrusted false or missing)', () => {
+    const onTrust = vi.fn();
+    const banner = showLookalikeBanner(document, { ...content, onTrust });
+    const button = roots.get(document.querySelector('otp-guard-banner')!)!.querySelector('button')!;
+    button.click(); // happy-dom: no isTrusted at all
+    const scripted = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(scripted, 'isTrusted', { value: false });
+    button.dispatchEvent(scripted);
+    expect(onTrust).not.toHaveBeenCalled();
+    banner.remove();
+  });
+
   it('links only https: URLs', () => {
     const banner = showLookalikeBanner(document, { ...content, realSiteUrl: 'javascript:alert(1)' });
     const root = roots.get(document.querySelector('otp-guard-banner')!)!;
