@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LOCKED_KEY, SESSION_KEY } from '../../src/background/session/vault-session';
+import { SESSION_KEY } from '../../src/background/session/vault-session';
 import { MemoryStore } from '../../src/core/vault/memory-store';
 import { buildBackground, PASSWORD, restartWorker, unlockedWith } from './fakes';
 
@@ -30,17 +30,17 @@ describe('VaultSession: lock and the next worker', () => {
     expect(seenWhileErasing).toEqual({ unlocked: false, accounts: 0 });
   });
 
-  it('when removing the key fails, the locked marker still stops the next worker', async () => {
+  it('when removing the key fails, the emptied key slot still stops the next worker', async () => {
     const bg = buildBackground();
     await unlockedWith(bg);
     bg.session.fail('remove');
     expect(await bg.vault.lock()).toBe(true);
-    expect(bg.session.data.get(LOCKED_KEY)).toBe(true);
+    expect(bg.session.data.get(SESSION_KEY)).toBe('');
     bg.session.heal();
     expect(await restartWorker(bg).vault.resume()).toBe(false);
   });
 
-  it('when the marker write fails, removing the key still stops the next worker', async () => {
+  it('when emptying the key slot fails, removing the key still stops the next worker', async () => {
     const bg = buildBackground();
     await unlockedWith(bg);
     bg.session.fail('set');
@@ -70,12 +70,12 @@ describe('VaultSession: lock and the next worker', () => {
     expect(await bg.vault.resume()).toBe(false);
   });
 
-  it('unlocking again clears the marker, so the session survives a worker restart again', async () => {
+  it('unlocking again keeps a fresh key, so the session survives a worker restart again', async () => {
     const bg = buildBackground();
     await unlockedWith(bg);
     await bg.vault.lock();
     expect((await bg.vault.unlock(PASSWORD)).ok).toBe(true);
-    expect(bg.session.data.get(LOCKED_KEY)).toBe(false);
+    expect(bg.session.data.get(SESSION_KEY)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     expect(await restartWorker(bg).vault.resume()).toBe(true);
   });
 
@@ -110,7 +110,7 @@ describe('VaultSession: resume', () => {
     const later = restartWorker(bg);
     expect(await later.vault.resume()).toBe(false);
     expect(bg.session.data.has(SESSION_KEY)).toBe(false);
-    expect(bg.session.data.get(LOCKED_KEY)).toBe(true);
+    expect(bg.session.data.get(SESSION_KEY) ?? '').toBe('');
   });
 
   it('stays locked on an emptied key slot', async () => {

@@ -23,12 +23,8 @@ import type { KeyValueStore } from '../../core/vault/ports';
 import { pullReplica, pushReplica } from '../../core/vault/sync';
 import type { VaultStatusReport } from '../../messaging/protocol';
 
+/** Emptied the moment the vault locks, then removed: a worker started later finds nothing to resume from. */
 export const SESSION_KEY = 'session/vault-key';
-/**
- * Written (with an emptied key) the moment the vault locks, cleared only at unlock: a worker started
- * later never resumes while it is set, even if removing the key itself failed.
- */
-export const LOCKED_KEY = 'session/locked';
 
 export interface SessionArea {
   get(keys: string | string[]): Promise<Record<string, unknown>>;
@@ -144,12 +140,12 @@ export class VaultSession {
     if (this.noSessionKey) return false;
     let stored: Record<string, unknown>;
     try {
-      stored = await this.session.get([SESSION_KEY, LOCKED_KEY]);
+      stored = await this.session.get(SESSION_KEY);
     } catch (error) {
       console.error('[otp-guard] session storage unreadable: staying locked', error);
       return false;
     }
-    const raw = stored[LOCKED_KEY] === true || typeof stored[SESSION_KEY] !== 'string' ? null : fromBase64(stored[SESSION_KEY]);
+    const raw = typeof stored[SESSION_KEY] === 'string' ? fromBase64(stored[SESSION_KEY]) : null;
     if (!raw || raw.length === 0) {
       this.noSessionKey = true;
       return false;
@@ -181,7 +177,7 @@ export class VaultSession {
     return this.forgetSessionKey();
   }
 
-  /** The marker and an emptied key in one write, then the key removed; each step retried once. */
+  /** The key slot overwritten empty, then removed: either one landing is enough. Each step is retried once. */
   private async forgetSessionKey(): Promise<boolean> {
     const attempt = async (step: () => Promise<void>, what: string): Promise<boolean> => {
       for (let tries = 0; tries < 2; tries++) {
@@ -194,9 +190,9 @@ export class VaultSession {
       }
       return false;
     };
-    const marked = await attempt(() => this.session.set({ [LOCKED_KEY]: true, [SESSION_KEY]: '' }), 'mark the session locked');
+    const emptied = await attempt(() => this.session.set({ [SESSION_KEY]: '' }), 'empty the session key');
     const removed = await attempt(() => this.session.remove(SESSION_KEY), 'remove the session key');
-    return marked || removed;
+    return emptied || removed;
   }
 
   /** Checks the password again (for sensitive actions); a wrong one counts toward the unlock throttle. */
@@ -369,9 +365,9 @@ export class VaultSession {
     const sessionKey = await open.exportSessionKey();
     let kept = false;
     if (sessionKey.ok) {
-      // Key and cleared marker in one write; if it fails, this worker is unlocked and a later one is not.
+      // If this write fails, this worker is unlocked and a later one is not (it asks for the password).
       kept = await this.session
-        .set({ [SESSION_KEY]: toBase64(sessionKey.value), [LOCKED_KEY]: false })
+        .set({ [SESSION_KEY]: toBase64(sessionKey.value) })
         .then(() => true)
         .catch((error: unknown) => {
           console.error('[otp-guard] session key not kept', error);
