@@ -153,3 +153,26 @@ describe('VaultSession: a reload that fails', () => {
     expect(bg.vault.degraded).toMatch(/boom/);
   });
 });
+
+describe('VaultSession: a lock while an unlock or resume is under way', () => {
+  it('a resume in flight when the vault locks does not open it', async () => {
+    const bg = buildBackground();
+    await unlockedWith(bg);
+    const later = restartWorker(bg);
+    const resuming = later.vault.resume();
+    await later.vault.lock();
+    expect(await resuming).toBe(false);
+    expect(later.vault.unlocked).toBe(false);
+  });
+
+  it('an unlock in flight when the vault locks does not open it, and leaves no key for a later worker', async () => {
+    const bg = buildBackground();
+    await unlockedWith(bg);
+    await bg.vault.lock();
+    const unlocking = bg.vault.unlock(PASSWORD);
+    await bg.vault.lock();
+    expect(await unlocking).toMatchObject({ ok: false, error: { code: 'no-vault' } });
+    expect(bg.vault.unlocked).toBe(false);
+    expect(await restartWorker(bg).vault.resume()).toBe(false);
+  });
+});

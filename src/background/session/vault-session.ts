@@ -47,6 +47,8 @@ export class VaultSession {
   private damagedList: DamagedAccount[] = [];
   private listeners = new Set<() => void>();
   private lockListeners = new Set<() => void>();
+  /** Counts locks: an unlock or resume that was in flight when the vault locked must not open it. */
+  private locks = 0;
   /** Set when the account list could not be read: nothing is filled or copied until a reload succeeds. */
   private degradedReason: string | null = null;
   /**
@@ -119,25 +121,29 @@ export class VaultSession {
   }
 
   async create(password: string): Promise<Result<void, VaultError>> {
+    const locks = this.locks;
     const created = await createVault(this.deps, password);
     if (!created.ok) return created;
-    return this.adopt(created.value);
+    return this.adopt(created.value, locks);
   }
 
   async unlock(password: string): Promise<Result<void, VaultError>> {
     if (this.open) return ok(undefined);
+    const locks = this.locks;
     const opened = await unlockVault(this.deps, password);
     if (!opened.ok) return opened;
-    return this.adopt(opened.value);
+    return this.adopt(opened.value, locks);
   }
 
   /**
    * After a worker restart: reopen from the session key, if the session is still unlocked. Any failure
-   * (unreadable session storage, the locked marker, a key that does not open the vault) leaves it locked.
+   * (unreadable session storage, an emptied key, a key that does not open the vault) leaves it locked,
+   * and so does a lock that happens while the resume is under way.
    */
   async resume(): Promise<boolean> {
     if (this.open) return true;
     if (this.noSessionKey) return false;
+    const locks = this.locks;
     let stored: Record<string, unknown>;
     try {
       stored = await this.session.get(SESSION_KEY);
@@ -152,6 +158,7 @@ export class VaultSession {
     }
     const opened = await resumeVault(this.deps, raw).catch((error: unknown) => err(vaultError.storage('resume', error)));
     raw.fill(0);
+    if (this.locks !== locks) return false;
     if (!opened.ok) {
       this.noSessionKey = true;
       await this.forgetSessionKey();
@@ -167,6 +174,7 @@ export class VaultSession {
    * later worker can resume. Returns false when the session key could not be erased from storage.
    */
   async lock(): Promise<boolean> {
+    this.locks++;
     this.open = null;
     this.noSessionKey = true;
     this.accountList = [];
@@ -361,7 +369,9 @@ export class VaultSession {
     this.changed();
   }
 
-  private async adopt(open: OpenVault): Promise<Result<void, VaultError>> {
+  private async adopt(open: OpenVault, locks: number): Promise<Result<void, VaultError>> {
+    const lockedMeanwhile = err<VaultError>({ code: 'no-vault', message: 'OTP Guard locked while it was being unlocked: unlock it again' });
+    if (this.locks !== locks) return lockedMeanwhile;
     const sessionKey = await open.exportSessionKey();
     let kept = false;
     if (sessionKey.ok) {
@@ -374,6 +384,11 @@ export class VaultSession {
           return false;
         });
       sessionKey.value.fill(0);
+    }
+    if (this.locks !== locks) {
+      // The lock came while the key was being kept: it must not outlive that lock.
+      await this.forgetSessionKey();
+      return lockedMeanwhile;
     }
     this.open = open;
     this.noSessionKey = !kept;
