@@ -10,7 +10,7 @@ import { browserKeyValueStore } from '../adapters/storage';
 import type { BackgroundToContent } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
 import { classifySender, type ExtensionIdentity } from '../messaging/sender';
-import { badgeFor } from './badge';
+import { badgeRefresher } from './badge-refresh';
 import { BackupReminder } from './backup-reminder';
 import { InspectedBackups } from './backups';
 import { createGuardHolder, guardFollowsVault } from './guard-holder';
@@ -69,6 +69,7 @@ export function startBackground(browser: Browser.Browser): void {
   const sendToTab = (tabId: number, message: BackgroundToContent, frameId?: number) =>
     browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
 
+  const { one: refreshBadge, all: refreshAllBadges } = badgeRefresher(browser, guard);
   const secrets = new SecretMemory(systemClock.now);
   // Locking wipes every secret the background holds in memory, before any storage call.
   vault.onLock(() => secrets.clear());
@@ -127,18 +128,6 @@ export function startBackground(browser: Browser.Browser): void {
       }
     },
   };
-
-  async function refreshBadge(tabId: number, url: string | undefined): Promise<void> {
-    const look = badgeFor(guard.current().verdict(url ?? ''));
-    await Promise.all([
-      browser.action.setBadgeText({ tabId, text: look.text }),
-      browser.action.setBadgeBackgroundColor({ tabId, color: look.color }),
-      browser.action.setTitle({ tabId, title: look.title }),
-    ]).catch(() => undefined);
-  }
-  async function refreshAllBadges(): Promise<void> {
-    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) await refreshBadge(tab.id, tab.url);
-  }
 
   guardFollowsVault(vault, guard);
   void trusted.list().then((sites) => guard.setTrustedSites(sites));

@@ -1,7 +1,9 @@
 /** The units start.ts wires: the message pipeline, the sync schedule, the tab in front, the checked capture. */
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
+import { badgeRefresher } from '../../src/background/badge-refresh';
 import { type FrontTabBrowser, frontTab } from '../../src/background/front-tab';
+import { createGuardHolder } from '../../src/background/guard-holder';
 import { uiHandlers } from '../../src/background/handlers';
 import { messagePipeline, settleLockState } from '../../src/background/message-pipeline';
 import { LOCK_AT_KEY } from '../../src/background/session/auto-lock';
@@ -206,5 +208,30 @@ describe('the checked capture', () => {
   it('refuses a tab that is not in front, or that lost the front during the capture', async () => {
     await expect(checkedCapture(browser(false, 5))(5)).rejects.toMatchObject({ code: 'not-visible' });
     await expect(checkedCapture(browser(true, 6))(5)).rejects.toMatchObject({ code: 'not-visible' });
+  });
+});
+
+describe('the badge refresher', () => {
+  function fakeAction(tabs: { id?: number; url?: string }[], failing = false) {
+    const shown = new Map<number, string>();
+    const set = async (details: { tabId: number; text?: string }) => {
+      if (failing) throw new Error('tab closed');
+      if (details.text !== undefined) shown.set(details.tabId, details.text);
+    };
+    return { shown, browser: { action: { setBadgeText: set, setBadgeBackgroundColor: set, setTitle: set }, tabs: { query: async () => tabs } } };
+  }
+
+  it("badges every tab from the guard's verdict on its URL", async () => {
+    const { shown, browser } = fakeAction([{ id: 1, url: 'https://www.amazon.com/' }, { id: 2, url: 'https://amazon-account-verify.com/' }, { url: 'x' }]);
+    await badgeRefresher(browser, createGuardHolder()).all();
+    expect([...shown]).toEqual([
+      [1, '✓'],
+      [2, '!'],
+    ]);
+  });
+
+  it('a tab that closed meanwhile is no error', async () => {
+    const { browser } = fakeAction([{ id: 1, url: 'https://www.amazon.com/' }], true);
+    await expect(badgeRefresher(browser, createGuardHolder()).one(1, 'https://www.amazon.com/')).resolves.toBeUndefined();
   });
 });
