@@ -1,23 +1,21 @@
-/** Backups being restored: inspected (fully decrypted and checked) files wait here for "Restore". */
+/** Backups being restored: inspected (fully decrypted and checked) files wait in SecretMemory for "Restore". */
 import type { InspectedBackup } from '../core/vault/backup';
+import type { SecretMemory } from './secret-memory';
 
 const TTL_MS = 10 * 60_000;
 
 export class InspectedBackups {
-  private items = new Map<string, { backup: InspectedBackup; expiresAt: number }>();
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly memory: SecretMemory) {}
 
   keep(token: string, backup: InspectedBackup): void {
-    for (const [key, item] of this.items) if (item.expiresAt <= this.now()) this.items.delete(key);
-    this.items.set(token, { backup, expiresAt: this.now() + TTL_MS });
+    this.memory.put('backup', token, backup, TTL_MS);
   }
 
   get(token: string): InspectedBackup | undefined {
-    const item = this.items.get(token);
-    return item && item.expiresAt > this.now() ? item.backup : undefined;
+    return this.memory.get('backup', token);
   }
 
   drop(token: string): void {
-    this.items.delete(token);
+    this.memory.drop('backup', token);
   }
 }

@@ -4,6 +4,8 @@
  */
 import { builtInCatalogue } from '../core/domain/catalogue/catalogue';
 import { type AccountRule, createGuard, type Guard } from '../core/domain/guard';
+import type { Account } from '../core/otp/account';
+import { displayName } from './session/vault-session';
 
 export interface GuardHolder {
   current(): Guard;
@@ -33,4 +35,14 @@ export function createGuardHolder(): GuardHolder {
     accounts: () => accounts,
     trustedSites: () => trustedSites,
   };
+}
+
+/** The guard knows the accounts' domains only while the vault is unlocked (they are sealed in it). */
+export function guardFollowsVault(
+  vault: { onChange(listener: () => void): void; accounts(): readonly Pick<Account, 'id' | 'issuer' | 'accountName' | 'domains'>[] },
+  guard: GuardHolder,
+): void {
+  vault.onChange(() => {
+    guard.setAccounts(vault.accounts().map((account) => ({ accountId: account.id, label: displayName(account), domains: account.domains })));
+  });
 }

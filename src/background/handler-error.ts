@@ -25,3 +25,8 @@ export function unwrapVault<T>(result: Result<T, VaultError>): T {
 export function requireUnlocked(unlocked: boolean): void {
   if (!unlocked) throw new HandlerError('locked', 'OTP Guard is locked: unlock it first.');
 }
+
+/** A degraded session (its accounts could not be read) neither fills nor copies. */
+export function requireUsable(degraded: string | null): void {
+  if (degraded !== null) throw new HandlerError('degraded', degraded);
+}

@@ -2,18 +2,20 @@
  * What the handlers may use. Built once in start.ts from the browser APIs; tests build it over a
  * fake browser. Handlers never reach for `browser.*` themselves.
  */
-import type { Account } from '../core/otp/account';
 import type { Clock, CryptoPort } from '../core/ports';
 import type { BackupReminder } from './backup-reminder';
 import type { FrameChainReader } from './frame-chain';
 import type { InspectedBackups } from './backups';
+import type { FrontTab } from './front-tab';
 import type { GuardHolder } from './guard-holder';
 import type { PendingDrafts } from './pending';
+import type { SecretMemory } from './secret-memory';
 import type { AutoLock } from './session/auto-lock';
 import type { VaultSession } from './session/vault-session';
 import type { SettingsStore } from './settings';
 import type { TrustedSites } from './trusted-sites';
 import type { WarningServices } from './warnings';
+import type { UndoBuffer } from './undo-buffer';
 
 export interface Services {
   guard: GuardHolder;
@@ -29,10 +31,14 @@ export interface Services {
   backups: InspectedBackups;
   backupReminder: BackupReminder;
   /** Deleted accounts kept for "Undo" for a minute, in memory only. */
-  undo: Map<string, { account: Account; expiresAt: number }>;
+  undo: UndoBuffer;
+  /** Holds the drafts, inspected backups and undo items above; cleared whenever the vault locks. */
+  secrets: SecretMemory;
   newId(): string;
   /** A frame's chain from its tab's top page down to it, from the browser's frame tree (webNavigation). */
   frameChain: FrameChainReader;
+  /** The tab in front of the user (see front-tab.ts); undefined when the browser cannot say. */
+  frontTab(): Promise<FrontTab | undefined>;
   /** The tab's URL as the browser has it; undefined when the tab is gone or not readable. */
   tabUrl(tabId: number): Promise<string | undefined>;
   /** A PNG data URL of the visible part of the tab (needs the user's click: activeTab). */

@@ -3,28 +3,33 @@
  * and registers the browser's event listeners. Decisions live in src/core; handlers in ./handlers.
  */
 import type Browser from 'webextension-polyfill';
-import type { AccountRule } from '../core/domain/guard';
 import { randomId } from '../core/vault/bytes';
 import { PRODUCTION_FLOOR, PRODUCTION_KDF } from '../core/vault/kdf';
 import { createWebCryptoPort, systemClock, webRandom } from '../adapters/crypto';
 import { browserKeyValueStore } from '../adapters/storage';
 import type { BackgroundToContent } from '../messaging/protocol';
-import { createRouter, HandlerError } from '../messaging/router';
+import { createRouter } from '../messaging/router';
 import { classifySender, type ExtensionIdentity } from '../messaging/sender';
-import { badgeFor } from './badge';
+import { badgeRefresher } from './badge-refresh';
 import { BackupReminder } from './backup-reminder';
 import { InspectedBackups } from './backups';
 import { createFrameChainReader } from './frame-chain';
-import { createGuardHolder } from './guard-holder';
+import { createGuardHolder, guardFollowsVault } from './guard-holder';
 import { csHandlers, uiHandlers } from './handlers';
+import { frontTab } from './front-tab';
+import { messagePipeline, settleLockState } from './message-pipeline';
 import { PendingDrafts } from './pending';
 import { decodeQrImage } from './qr-image';
 import { createRefusalLog } from './refusal-log';
 import type { Services } from './services';
 import { AUTO_LOCK_ALARM, AutoLock } from './session/auto-lock';
-import { displayName, VaultSession } from './session/vault-session';
+import { VaultSession } from './session/vault-session';
+import { SecretMemory } from './secret-memory';
 import { SettingsStore } from './settings';
+import { syncSchedule } from './sync-schedule';
+import { checkedCapture } from './tab-capture';
 import { TrustedSites } from './trusted-sites';
+import { UndoBuffer } from './undo-buffer';
 import { registerMenusAndCommands } from './menus';
 import { createWarningServices, INTERSTITIAL_PAGES, registerInterstitial } from './interstitial';
 
@@ -42,7 +47,7 @@ export function startBackground(browser: Browser.Browser): void {
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     ?.catch(() => undefined);
   const sessionArea = {
-    get: (key: string) => session.get(key),
+    get: (keys: string | string[]) => session.get(keys),
     set: (items: Record<string, unknown>) => session.set(items),
     remove: (key: string) => session.remove(key),
   };
@@ -66,6 +71,11 @@ export function startBackground(browser: Browser.Browser): void {
   const sendToTab = (tabId: number, message: BackgroundToContent, frameId?: number) =>
     browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
 
+  const { one: refreshBadge, all: refreshAllBadges } = badgeRefresher(browser, guard);
+  const secrets = new SecretMemory(systemClock.now);
+  // Locking wipes every secret the background holds in memory, before any storage call.
+  vault.onLock(() => secrets.clear());
+
   const services: Services = {
     guard,
     clock: systemClock,
@@ -74,13 +84,15 @@ export function startBackground(browser: Browser.Browser): void {
     settings,
     trusted,
     warnings: createWarningServices(browser, local, sessionArea, () => randomId(webRandom, 16)),
-    backups: new InspectedBackups(systemClock.now),
+    backups: new InspectedBackups(secrets),
     backupReminder: new BackupReminder(local),
     autoLock: new AutoLock(sessionArea, browser.alarms, systemClock, () => vault.lock()),
-    pending: new PendingDrafts(systemClock.now, newId),
-    undo: new Map(),
+    pending: new PendingDrafts(secrets, newId),
+    undo: new UndoBuffer(secrets),
+    secrets,
     newId,
     frameChain: createFrameChainReader(browser.webNavigation),
+    frontTab: () => frontTab(browser),
     async tabUrl(tabId) {
       try {
         return (await browser.tabs.get(tabId)).url;
@@ -88,19 +100,7 @@ export function startBackground(browser: Browser.Browser): void {
         return undefined;
       }
     },
-    async captureTab(tabId) {
-      // The capture is of whatever tab is visible in the window: it must be the tab the verdict was for,
-      // before and after (a tab switch during the scan would pair one page's verdict with another's image).
-      const activeIn = async (windowId: number | undefined) =>
-        (await browser.tabs.query({ active: true, ...(windowId !== undefined ? { windowId } : {}) }))[0]?.id;
-      const tab = await browser.tabs.get(tabId);
-      if (!tab.active) throw new HandlerError('not-visible', 'Open the page to scan in front, then scan again.');
-      const image = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-      if ((await activeIn(tab.windowId)) !== tabId) {
-        throw new HandlerError('not-visible', 'The page changed during the scan. Scan again.');
-      }
-      return image;
-    },
+    captureTab: checkedCapture(browser),
     decodeQrImage,
     broadcastPageState() {
       void browser.tabs.query({}).then((tabs) => {
@@ -133,43 +133,21 @@ export function startBackground(browser: Browser.Browser): void {
     },
   };
 
-  async function refreshBadge(tabId: number, url: string | undefined): Promise<void> {
-    const look = badgeFor(guard.current().verdict(url ?? ''));
-    await Promise.all([
-      browser.action.setBadgeText({ tabId, text: look.text }),
-      browser.action.setBadgeBackgroundColor({ tabId, color: look.color }),
-      browser.action.setTitle({ tabId, title: look.title }),
-    ]).catch(() => undefined);
-  }
-  async function refreshAllBadges(): Promise<void> {
-    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) await refreshBadge(tab.id, tab.url);
-  }
-
-  // The guard knows the accounts' domains only while the vault is unlocked (they are sealed in it).
-  vault.onChange(() => {
-    const rules: AccountRule[] = vault.accounts().map((account) => ({
-      accountId: account.id,
-      label: displayName(account),
-      domains: account.domains,
-    }));
-    guard.setAccounts(rules);
-  });
+  guardFollowsVault(vault, guard);
   void trusted.list().then((sites) => guard.setTrustedSites(sites));
 
   const log = createRefusalLog(sessionArea, systemClock.now);
   const route = createRouter({ ui: uiHandlers(services), cs: csHandlers(services) }, log);
 
-  browser.runtime.onMessage.addListener(async (message: unknown, sender: Browser.Runtime.MessageSender) => {
-    const role = classifySender(sender, identity);
-    if (role.role !== 'refused') {
-      // Every accepted message first settles the lock state: a due auto-lock wins over a session resume.
-      await services.autoLock.lockIfDue();
-      await vault.resume();
-    }
-    const reply = await route(message, role);
-    if (role.role === 'extension-page' && vault.unlocked) await services.autoLock.touch((await settings.get()).autoLockMinutes);
-    return reply;
+  const onMessage = messagePipeline({
+    classify: (sender) => classifySender(sender as Browser.Runtime.MessageSender, identity),
+    route,
+    autoLock: services.autoLock,
+    vault,
+    secrets,
+    autoLockMinutes: async () => (await settings.get()).autoLockMinutes,
   });
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.Runtime.MessageSender) => onMessage(message, sender));
   // No web page or other extension may talk to OTP Guard; say so in the log if one tries.
   browser.runtime.onMessageExternal?.addListener((message: unknown, sender: Browser.Runtime.MessageSender) => {
     const type = typeof message === 'object' && message && 'type' in message ? String(message.type).slice(0, 64) : undefined;
@@ -179,19 +157,11 @@ export function startBackground(browser: Browser.Browser): void {
 
   // Sync (off by default): the encrypted vault through the browser's own sync storage, merged per entry.
   const syncStore = browserKeyValueStore(browser.storage.sync, { quotaBytes: 102_400 });
-  let syncTimer: ReturnType<typeof setTimeout> | undefined;
-  let syncing = false;
-  const scheduleSync = () => {
-    clearTimeout(syncTimer);
-    syncTimer = setTimeout(async () => {
-      if (syncing || !vault.unlocked || !(await settings.get()).sync) return;
-      syncing = true;
-      const synced = await vault.syncWith(syncStore).finally(() => {
-        syncing = false;
-      });
-      if (!synced.ok) console.warn('[otp-guard] sync failed:', synced.error.message);
-    }, 2_000);
-  };
+  const { schedule: scheduleSync } = syncSchedule({
+    isUnlocked: () => vault.unlocked,
+    enabled: async () => (await settings.get()).sync,
+    sync: () => vault.syncWith(syncStore),
+  });
   vault.onChange(scheduleSync);
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'sync') scheduleSync();
@@ -216,6 +186,7 @@ export function startBackground(browser: Browser.Browser): void {
     await services.injectEngine(tabId, frameId ?? 0);
     return sendToTab(tabId, message, frameId);
   });
-  void services.autoLock.lockIfDue().then(() => vault.resume());
+  // Worker start: the same settling as for a message (locked → no secret kept in memory).
+  void settleLockState({ autoLock: services.autoLock, vault, secrets });
 }
 

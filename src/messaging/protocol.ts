@@ -8,7 +8,6 @@
  */
 import * as v from 'valibot';
 
-const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Revision = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const ShortText = v.pipe(v.string(), v.maxLength(256));
@@ -18,17 +17,17 @@ const Domain = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
 const BigText = v.pipe(v.string(), v.maxLength(10 * 1024 * 1024));
 
 // ---- Warnings outside the page (interstitial, held-code confirmation) ---------------------------
-// The warning page stands for its own tab (tabs.getCurrent); what it shows is what the background
+// The warning page stands for the tab it is shown in (the browser's sender.tab); what it shows is what the background
 // recorded from the browser's navigation events for that tab, never what a page or a URL says.
 const RequestId = v.pipe(v.string(), v.minLength(8), v.maxLength(64));
 const warningUiSchemas = {
-  'ui:warning-describe': v.strictObject({ type: v.literal('ui:warning-describe'), tabId: TabId }),
-  'ui:warning-go': v.strictObject({ type: v.literal('ui:warning-go'), tabId: TabId }),
-  'ui:warning-continue': v.strictObject({ type: v.literal('ui:warning-continue'), tabId: TabId }),
+  'ui:warning-describe': v.strictObject({ type: v.literal('ui:warning-describe') }),
+  'ui:warning-go': v.strictObject({ type: v.literal('ui:warning-go') }),
+  'ui:warning-continue': v.strictObject({ type: v.literal('ui:warning-continue') }),
   /** Popup: did the user "Continue anyway" on this tab's site? */
-  'ui:warning-status': v.strictObject({ type: v.literal('ui:warning-status'), tabId: TabId }),
+  'ui:warning-status': v.strictObject({ type: v.literal('ui:warning-status') }),
   /** Popup: undo "Continue anyway" for this tab's site (the warning page comes back). */
-  'ui:warning-forget': v.strictObject({ type: v.literal('ui:warning-forget'), tabId: TabId }),
+  'ui:warning-forget': v.strictObject({ type: v.literal('ui:warning-forget') }),
   'ui:held-code-describe': v.strictObject({ type: v.literal('ui:held-code-describe'), requestId: RequestId }),
   'ui:held-code-decide': v.strictObject({
     type: v.literal('ui:held-code-decide'),
@@ -82,7 +81,7 @@ export interface WarningCsReplies {
 }
 
 export const uiMessageSchemas = {
-  'ui:describe-tab': v.strictObject({ type: v.literal('ui:describe-tab'), tabId: TabId }),
+  'ui:describe-tab': v.strictObject({ type: v.literal('ui:describe-tab') }),
   'ui:vault-status': v.strictObject({ type: v.literal('ui:vault-status') }),
   'ui:create-vault': v.strictObject({ type: v.literal('ui:create-vault'), password: Password }),
   'ui:unlock': v.strictObject({ type: v.literal('ui:unlock'), password: Password }),
@@ -105,7 +104,7 @@ export const uiMessageSchemas = {
     period: v.pipe(v.number(), v.integer()),
     counter: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
-  'ui:scan-tab': v.strictObject({ type: v.literal('ui:scan-tab'), tabId: TabId }),
+  'ui:scan-tab': v.strictObject({ type: v.literal('ui:scan-tab') }),
   'ui:preview-image': v.strictObject({
     type: v.literal('ui:preview-image'),
     /** A data: URL of the image the user chose; decoded in the background. */
@@ -139,8 +138,8 @@ export const uiMessageSchemas = {
     expectedRevision: Revision,
   }),
   'ui:hotp-next': v.strictObject({ type: v.literal('ui:hotp-next'), id: Id }),
-  /** Copy asks first: no code is copied while the tab in front is a lookalike page. */
-  'ui:copy-code': v.strictObject({ type: v.literal('ui:copy-code'), id: Id, tabId: v.optional(TabId) }),
+  /** Copy asks first: no code is copied while the tab in front (the background asks the browser) is a lookalike. */
+  'ui:copy-code': v.strictObject({ type: v.literal('ui:copy-code'), id: Id }),
   'ui:export-account-qr': v.strictObject({ type: v.literal('ui:export-account-qr'), id: Id, password: Password }),
   'ui:export-backup': v.strictObject({ type: v.literal('ui:export-backup'), password: v.optional(Password) }),
   'ui:inspect-backup': v.strictObject({ type: v.literal('ui:inspect-backup'), fileText: BigText, password: Password }),
@@ -164,7 +163,7 @@ export const uiMessageSchemas = {
       sync: v.optional(v.boolean()),
     }),
   }),
-  'ui:trust-site': v.strictObject({ type: v.literal('ui:trust-site'), tabId: TabId }),
+  'ui:trust-site': v.strictObject({ type: v.literal('ui:trust-site') }),
   ...warningUiSchemas,
 } as const;
 
@@ -237,6 +236,8 @@ export interface VaultStatusReport {
   state: 'none' | 'locked' | 'unlocked';
   readOnly: boolean;
   readOnlyReason?: string;
+  /** Unlocked, but the accounts could not be read: no fills or copies until they can. */
+  degradedReason?: string;
   retryAfterMs: number;
   damaged: { id: string; name: string; reason: string }[];
 }

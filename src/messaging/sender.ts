@@ -23,7 +23,8 @@ export interface ExtensionIdentity {
 }
 
 export type SenderRole =
-  | { role: 'extension-page'; page: string }
+  /** `tabId`: the tab an extension page is shown in (the browser's sender.tab), absent for the popup. */
+  | { role: 'extension-page'; page: string; tabId?: number }
   | {
       role: 'content-script';
       tabId: number;
@@ -44,7 +45,10 @@ export function classifySender(sender: SenderData, self: ExtensionIdentity): Sen
   const url = sender.url ?? '';
   if (url.startsWith(self.baseUrl)) {
     const path = url.slice(self.baseUrl.length).split(/[?#]/)[0] ?? '';
-    if (self.pages.includes(path)) return { role: 'extension-page', page: path };
+    if (self.pages.includes(path)) {
+      const pageTab = sender.tab?.id;
+      return { role: 'extension-page', page: path, ...(typeof pageTab === 'number' && pageTab >= 0 ? { tabId: pageTab } : {}) };
+    }
     return { role: 'refused', reason: `extension page not allowed: ${path}` };
   }
   const tabId = sender.tab?.id;

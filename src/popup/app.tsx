@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { VaultStatusReport } from '../messaging/protocol';
 import type { BackgroundClient } from './client';
 import { messageOf } from './format';
@@ -30,10 +30,6 @@ function LockButton({ onStatus }: { onStatus(status: VaultStatusReport): void })
 function PopupBody() {
   const { client } = useServices();
   const { status, setStatus, problem } = useVaultStatus();
-  const [tabId, setTabId] = useState<number | undefined | null>(null);
-  useEffect(() => {
-    client.activeTabId().then(setTabId, () => setTabId(undefined));
-  }, [client]);
   return (
     <>
       <header class="bar">
@@ -41,7 +37,7 @@ function PopupBody() {
         {status?.state === 'unlocked' && <LockButton onStatus={setStatus} />}
       </header>
       {/* The page verdict does not need the vault: shown locked, unlocked and before the first vault. */}
-      {tabId !== null && status && <ThisPage client={client} tabId={tabId} />}
+      {status && <ThisPage client={client} />}
       <VaultGate
         status={status}
         problem={problem}

@@ -7,8 +7,4 @@ export const browserClient: BackgroundClient = {
     const reply = (await browser.runtime.sendMessage(message)) as Reply<never> | undefined;
     return unwrapReply(reply);
   },
-  async activeTabId() {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return tab?.id;
-  },
 };

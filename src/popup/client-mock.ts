@@ -18,7 +18,7 @@ export interface MockClient extends BackgroundClient {
   setHandlers(more: MockHandlers): void;
 }
 
-export function createMockClient(handlers: MockHandlers, options: { activeTabId?: number } = {}): MockClient {
+export function createMockClient(handlers: MockHandlers): MockClient {
   const current: MockHandlers = { ...handlers };
   const calls: UiMessage[] = [];
   return {
@@ -36,9 +36,6 @@ export function createMockClient(handlers: MockHandlers, options: { activeTabId?
         | undefined;
       if (!handler) throw new BackgroundError('not-handled', `No handler for ${message.type}.`);
       return handler(message);
-    },
-    async activeTabId() {
-      return 'activeTabId' in options ? options.activeTabId : 7;
     },
   };
 }

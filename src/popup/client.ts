@@ -15,9 +15,8 @@ export class BackgroundError extends Error {
 }
 
 export interface BackgroundClient {
+  /** Messages name no tab: the background asks the browser which page is in front. */
   send<M extends UiMessage>(message: M): Promise<UiReplies[M['type']]>;
-  /** The tab the popup was opened for (the active tab of its window). */
-  activeTabId(): Promise<number | undefined>;
 }
 
 export function unwrapReply<T>(reply: Reply<T> | undefined): T {

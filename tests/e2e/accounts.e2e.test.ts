@@ -34,9 +34,9 @@ afterAll(async () => harness?.close());
 describe('enrolling accounts in a real browser', () => {
   it('scans the QR code on an Amazon-like setup page, proposes amazon.com, and shows the right code', async () => {
     const page = await harness.openAt('https://www.amazon.com/ap/setup');
-    await harness.clickToolbarButton(page); // the user's click grants activeTab for this tab
-    // The popup in a window of its own keeps the setup page the visible tab (the capture is of that).
-    const scanner = await harness.openPopupFor(page, { inWindow: true });
+    // The toolbar click grants activeTab; the popup in a window of its own keeps the setup page the
+    // visible tab (the capture is of that), and the background finds it as the page in front.
+    const scanner = await harness.openPopupFor(page);
     await scanner.getByRole('button', { name: 'Add account' }).click();
     await scanner.getByRole('button', { name: 'Scan this page' }).click();
     await scanner.getByTestId('preview-row').first().waitFor({ timeout: 15_000 });
@@ -53,8 +53,7 @@ describe('enrolling accounts in a real browser', () => {
 
   it('refuses to enrol from a QR code on a lookalike host, and says why', async () => {
     const page = await harness.openAt('https://amazon-account-verify.com/ap/setup');
-    await harness.clickToolbarButton(page);
-    const scanner = await harness.openPopupFor(page, { inWindow: true });
+    const scanner = await harness.openPopupFor(page);
     await scanner.getByRole('button', { name: 'Add account' }).click();
     await scanner.getByRole('button', { name: 'Scan this page' }).click();
     await expect.poll(() => scanner.getByTestId('source-problem').textContent()).toContain('imitates Amazon');

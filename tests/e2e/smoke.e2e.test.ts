@@ -75,7 +75,7 @@ describe('the built extension in Chromium', () => {
       contextId: isolated?.id,
       awaitPromise: true,
       returnByValue: true,
-      expression: `chrome.runtime.sendMessage({ type: 'ui:describe-tab', tabId: 1 })`,
+      expression: `chrome.runtime.sendMessage({ type: 'ui:describe-tab' })`,
     });
     expect(result.result.value).toEqual({ ok: false, error: { code: 'refused', message: 'This sender may not send this message.' } });
     await cdp.detach();

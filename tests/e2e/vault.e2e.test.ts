@@ -48,6 +48,25 @@ describe('the vault in a real browser', () => {
     await popup.close();
   });
 
+  it('copies a code only after the background checked the page in front itself: refused over a lookalike', async () => {
+    harness.server.serve('*', '/', '<!doctype html><html><head><meta charset="utf-8"><title>Sign in</title></head><body><h1>Sign in</h1></body></html>');
+    const lookalike = await harness.openAt('https://amazon-account-verify.com/');
+    const over = await harness.openPopupFor(lookalike);
+    const id = await firstAccountId(over);
+    await expect(sendFromPopup(over, { type: 'ui:copy-code', id })).rejects.toThrow(/^lookalike-page: .*imitates Amazon/);
+    // A message cannot name another tab any more: the extra field is refused as a malformed message.
+    await expect(sendFromPopup(over, { type: 'ui:copy-code', id, tabId: 1 })).rejects.toThrow(/^bad-shape/);
+    await over.close();
+    await lookalike.close();
+    const real = await harness.openAt('https://www.amazon.com/');
+    const popup = await harness.openPopupFor(real);
+    const copied = await sendFromPopup<{ code: string; warning?: string }>(popup, { type: 'ui:copy-code', id });
+    expect(totpWindow(SECRET, Date.now())).toContain(copied.code);
+    expect(copied.warning).toBeUndefined();
+    await popup.close();
+    await real.close();
+  });
+
   it('stores the secret nowhere in plain form: not as base32, bytes, hex or base64', async () => {
     const worker = await harness.serviceWorker();
     const dump = await worker.evaluate(async () => {

@@ -19,13 +19,13 @@ function setup() {
 describe('router', () => {
   it('dispatches a well-formed message from the right role', async () => {
     const { route, describeTab } = setup();
-    expect(await route({ type: 'ui:describe-tab', tabId: 7 }, popup)).toEqual({ ok: true, value: report });
-    expect(describeTab).toHaveBeenCalledWith({ type: 'ui:describe-tab', tabId: 7 }, popup);
+    expect(await route({ type: 'ui:describe-tab' }, popup)).toEqual({ ok: true, value: report });
+    expect(describeTab).toHaveBeenCalledWith({ type: 'ui:describe-tab' }, popup);
   });
 
   it('refuses a content script posing as the popup, and logs why', async () => {
     const { route, refused, describeTab } = setup();
-    const reply = await route({ type: 'ui:describe-tab', tabId: 7 }, content);
+    const reply = await route({ type: 'ui:describe-tab' }, content);
     expect(reply).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(describeTab).not.toHaveBeenCalled();
     expect(refused).toHaveBeenCalledWith(expect.stringContaining('content-script sent ui:describe-tab'), {
@@ -42,7 +42,7 @@ describe('router', () => {
 
   it('refuses any message from a refused sender', async () => {
     const { route, refused } = setup();
-    expect(await route({ type: 'ui:describe-tab', tabId: 1 }, { role: 'refused', reason: 'web page' })).toMatchObject({
+    expect(await route({ type: 'ui:describe-tab' }, { role: 'refused', reason: 'web page' })).toMatchObject({
       ok: false,
       error: { code: 'refused' },
     });
@@ -80,7 +80,7 @@ describe('router', () => {
       },
       { refused },
     );
-    expect(await route({ type: 'ui:describe-tab', tabId: 1 }, popup)).toEqual({
+    expect(await route({ type: 'ui:describe-tab' }, popup)).toEqual({
       ok: false,
       error: { code: 'locked', message: 'OTP Guard is locked.' },
     });
@@ -99,7 +99,7 @@ describe('router', () => {
       },
       { refused: vi.fn() },
     );
-    expect(await route({ type: 'ui:describe-tab', tabId: 1 }, popup)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await route({ type: 'ui:describe-tab' }, popup)).toMatchObject({ ok: false, error: { code: 'internal' } });
     error.mockRestore();
   });
 
@@ -121,8 +121,9 @@ describe('router', () => {
       { seed: 7, numRuns: 400 },
     );
     // Only exact shapes from the right role got through.
-    for (const [message, from] of describeTab.mock.calls as unknown as [{ tabId: unknown }, SenderRole][]) {
-      expect(Number.isInteger(message.tabId) && (message.tabId as number) >= 0).toBe(true);
+    // No message may name a tab: the background asks the browser which page is in front.
+    for (const [message, from] of describeTab.mock.calls as unknown as [object, SenderRole][]) {
+      expect(message).toEqual({ type: 'ui:describe-tab' });
       expect(from.role).toBe('extension-page');
     }
     for (const [, from] of hello.mock.calls as unknown as [unknown, SenderRole][]) expect(from.role).toBe('content-script');

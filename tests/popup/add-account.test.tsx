@@ -20,7 +20,7 @@ const found: PreviewReply = {
   errors: ['Line 5: this is not an otpauth:// link.'],
 };
 
-function setup(more: MockHandlers, tabId: number | undefined = 12) {
+function setup(more: MockHandlers) {
   const client = createMockClient(
     {
       'ui:vault-status': () => status('unlocked'),
@@ -28,7 +28,6 @@ function setup(more: MockHandlers, tabId: number | undefined = 12) {
       'ui:describe-tab': () => ({ verdict: 'unknown', reasons: [], confusables: [], trustedByUser: false }),
       ...more,
     },
-    { activeTabId: tabId },
   );
   const fake = createFakePlatform();
   render(<App client={client} platform={fake.platform} />);
@@ -98,7 +97,7 @@ describe('add account', () => {
     expect((await screen.findByTestId('source-problem')).textContent).toBe(
       'This page imitates Amazon (amaz0n-login.com): accounts are never added from it.',
     );
-    expect(client.callsOf('ui:scan-tab')).toEqual([{ type: 'ui:scan-tab', tabId: 12 }]);
+    expect(client.callsOf('ui:scan-tab')).toEqual([{ type: 'ui:scan-tab' }]);
     expect(client.callsOf('ui:commit-pending')).toHaveLength(0);
   });
 

@@ -21,7 +21,6 @@ function setup(list: AccountsList | (() => AccountsList), more: MockHandlers = {
       'ui:copy-code': () => ({ code: '123456' }),
       ...more,
     },
-    { activeTabId: undefined },
   );
   const fake = createFakePlatform(options);
   render(<App client={client} platform={fake.platform} />);
@@ -44,6 +43,12 @@ const rows = () => screen.getAllByTestId('account-row');
 const codes = () => screen.getAllByTestId('code').map((node) => node.textContent);
 
 describe('codes list', () => {
+  it('says so when the background could not read the accounts (degraded: nothing filled or copied)', async () => {
+    const reason = 'The accounts could not be read (storage get failed). Nothing is filled or copied until they can be.';
+    setup(accountsList([]), { 'ui:vault-status': () => status('unlocked', { degradedReason: reason }) });
+    expect((await screen.findByTestId('degraded')).textContent).toBe(reason);
+  });
+
   it('groups the digits of 6, 7 and 8 digit codes for reading', async () => {
     setup(accountsList([amazon, github, bank]));
     await screen.findAllByTestId('account-row');

@@ -98,7 +98,6 @@ describe('unlock', () => {
         'ui:export-raw-vault': () => ({ fileName: 'otp-guard-old-vault.json', fileText: '{"sealed":"…"}' }),
         'ui:start-over': () => status('none'),
       },
-      { activeTabId: undefined },
     );
     const fake = createFakePlatform();
     render(<App client={client} platform={fake.platform} />);

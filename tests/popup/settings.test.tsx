@@ -17,7 +17,6 @@ function setup(changePassword: () => ReturnType<typeof status>) {
       'ui:set-settings': (m) => ({ ...defaultSettings, ...m.patch }),
       'ui:change-password': changePassword,
     },
-    { activeTabId: undefined },
   );
   render(<App client={client} platform={createFakePlatform().platform} />);
   return client;

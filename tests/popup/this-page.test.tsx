@@ -24,7 +24,7 @@ const lookalike: PageReport = {
 describe('this page panel', () => {
   it('marks the confusable characters in the address and the site name', async () => {
     const client = createMockClient({ 'ui:describe-tab': () => lookalike });
-    render(<ThisPage client={client} tabId={5} />);
+    render(<ThisPage client={client} />);
     const host = await screen.findByTestId('unicode-host');
     const hostMarks = host.querySelectorAll('mark.confusable');
     expect([...hostMarks].map((mark) => mark.textContent)).toEqual(['\u0430']);
@@ -43,19 +43,19 @@ describe('this page panel', () => {
       'ui:describe-tab': () => lookalike,
       'ui:trust-site': () => ({ ...lookalike, trustedByUser: true }),
     });
-    render(<ThisPage client={client} tabId={5} />);
+    render(<ThisPage client={client} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Trust this site' }));
     expect(client.callsOf('ui:trust-site')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Trust it anyway' }));
     await screen.findByTestId('trusted');
-    expect(client.callsOf('ui:trust-site')).toEqual([{ type: 'ui:trust-site', tabId: 5 }]);
+    expect(client.callsOf('ui:trust-site')).toEqual([{ type: 'ui:trust-site' }]);
   });
 
   it('trusts an unknown page at once', async () => {
     const unknown: PageReport = { ...lookalike, verdict: 'unknown', confusables: [], reasons: [] };
     delete unknown.imitates;
     const client = createMockClient({ 'ui:describe-tab': () => unknown, 'ui:trust-site': () => ({ ...unknown, trustedByUser: true }) });
-    render(<ThisPage client={client} tabId={5} />);
+    render(<ThisPage client={client} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Trust this site' }));
     await waitFor(() => expect(client.callsOf('ui:trust-site')).toHaveLength(1));
   });

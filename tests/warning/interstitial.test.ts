@@ -58,13 +58,23 @@ function setup(options: { webNavigation?: boolean } = {}) {
   const session = area();
   const warnings = createWarningServices(fake.browser as unknown as Browser.Browser, local, session, () => 'request-0001');
   registerInterstitial(fake.browser as unknown as Browser.Browser, guard, warnings);
-  const services = { guard, warnings, tabUrl: async (tabId: number) => fake.tabUrls.get(tabId) } as unknown as Services;
+  // The popup's page is the tab in front: the test names it through `front.id`, as the browser would.
+  const front = { id: 0 };
+  const services = {
+    guard,
+    warnings,
+    tabUrl: async (tabId: number) => fake.tabUrls.get(tabId),
+    frontTab: async () => {
+      const url = fake.tabUrls.get(front.id);
+      return url ? { id: front.id, url } : undefined;
+    },
+  } as unknown as Services;
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   const navigate = async (tabId: number, url: string, more: object = {}) => {
     fake.browser.webNavigation?.onBeforeNavigate.fire({ tabId, frameId: 0, url, parentFrameId: -1, timeStamp: 0, ...more });
     await settle();
   };
-  return { ...fake, guard, local, session, warnings, services, navigate, settle };
+  return { ...fake, guard, local, session, warnings, services, navigate, settle, front };
 }
 const page = { role: 'extension-page', page: WARNING_PAGE } as const;
 const WARNING_URL = `${BASE}${WARNING_PAGE}`;
@@ -131,9 +141,9 @@ describe('the interstitial (background)', () => {
 
   it('the warning page describes the stopped page from the background’s record only', async () => {
     const { navigate, services } = setup();
-    await expect(warningDescribe(services)({ type: 'ui:warning-describe', tabId: 4 }, page)).rejects.toMatchObject({ code: 'nothing-stopped' });
+    await expect(warningDescribe(services)({ type: 'ui:warning-describe' }, { ...page, tabId: 4 })).rejects.toMatchObject({ code: 'nothing-stopped' });
     await navigate(4, 'https://www.xn--mazon-3ve.com/');
-    const report = await warningDescribe(services)({ type: 'ui:warning-describe', tabId: 4 }, page);
+    const report = await warningDescribe(services)({ type: 'ui:warning-describe' }, { ...page, tabId: 4 });
     expect(report.realSiteName).toBe('amazon.com');
     expect(report.realSiteUrl).toBe('https://amazon.com/');
     expect(report.page.unicodeHost).toBe('www.\u0430mazon.com');
@@ -144,10 +154,10 @@ describe('the interstitial (background)', () => {
     const fake = setup();
     const { navigate, services, updates, warnings, settle } = fake;
     await navigate(4, 'https://www.xn--mazon-3ve.com/');
-    expect(await warningGo(services)({ type: 'ui:warning-go', tabId: 4 }, page)).toEqual({ navigated: true });
+    expect(await warningGo(services)({ type: 'ui:warning-go' }, { ...page, tabId: 4 })).toEqual({ navigated: true });
     expect(updates.at(-1)).toEqual({ tabId: 4, url: 'https://amazon.com/' });
     // Back to the warning page still shows the warning.
-    expect((await warningDescribe(services)({ type: 'ui:warning-describe', tabId: 4 }, page)).realSiteName).toBe('amazon.com');
+    expect((await warningDescribe(services)({ type: 'ui:warning-describe' }, { ...page, tabId: 4 })).realSiteName).toBe('amazon.com');
     // A closed tab is forgotten.
     (fake.browser.tabs.onRemoved as ReturnType<typeof event>).fire(4);
     await settle();
@@ -155,9 +165,9 @@ describe('the interstitial (background)', () => {
   });
 
   it('"Continue anyway" opens the page, is remembered per site, and can be undone', async () => {
-    const { navigate, services, updates, local } = setup();
+    const { navigate, services, updates, local, front } = setup();
     await navigate(4, 'https://www.xn--mazon-3ve.com/deal');
-    await warningContinue(services)({ type: 'ui:warning-continue', tabId: 4 }, page);
+    await warningContinue(services)({ type: 'ui:warning-continue' }, { ...page, tabId: 4 });
     expect(updates.at(-1)).toEqual({ tabId: 4, url: 'https://www.xn--mazon-3ve.com/deal' });
     expect(local.data[PASSED_SITES_KEY]).toEqual(['xn--mazon-3ve.com']);
     // The navigation that follows, and any later one to the same site, is not stopped.
@@ -169,19 +179,21 @@ describe('the interstitial (background)', () => {
     await navigate(9, 'https://amazon.com.verify-id.shop/');
     expect(updates.at(-1)).toEqual({ tabId: 9, url: WARNING_URL });
     // The popup shows it and undoes it.
-    const status = await warningStatus(services)({ type: 'ui:warning-status', tabId: 4 }, page);
+    front.id = 4;
+    const status = await warningStatus(services)({ type: 'ui:warning-status' }, page);
     expect(status).toEqual({ interstitial: true, skipped: true, site: '\u0430mazon.com' });
-    expect(await warningForget(services)({ type: 'ui:warning-forget', tabId: 4 }, page)).toMatchObject({ skipped: false });
+    expect(await warningForget(services)({ type: 'ui:warning-forget' }, page)).toMatchObject({ skipped: false });
     await navigate(4, 'https://www.xn--mazon-3ve.com/deal');
     expect(updates.at(-1)).toEqual({ tabId: 4, url: WARNING_URL });
   });
 
   it('the popup status says nothing for pages without an interstitial', async () => {
-    const { services, tabUrls } = setup();
+    const { services, tabUrls, front } = setup();
+    front.id = 3;
     tabUrls.set(3, 'https://amazon-verify-account.com/');
-    expect(await warningStatus(services)({ type: 'ui:warning-status', tabId: 3 }, page)).toEqual({ interstitial: false, skipped: false, site: 'amazon-verify-account.com' });
+    expect(await warningStatus(services)({ type: 'ui:warning-status' }, page)).toEqual({ interstitial: false, skipped: false, site: 'amazon-verify-account.com' });
     tabUrls.set(3, 'https://www.amazon.com/');
-    expect(await warningStatus(services)({ type: 'ui:warning-status', tabId: 3 }, page)).toEqual({ interstitial: false, skipped: false });
+    expect(await warningStatus(services)({ type: 'ui:warning-status' }, page)).toEqual({ interstitial: false, skipped: false });
   });
 
   it('a restarted worker still knows which page the tab was stopped from', async () => {

@@ -1,30 +1,34 @@
 import { pageAccountIds } from '../../core/policy/release';
 import { HandlerError, type UiHandlers } from '../../messaging/router';
 import { codeForUse } from '../codes';
-import { requireUnlocked } from '../handler-error';
+import { requireUnlocked, requireUsable } from '../handler-error';
 import type { Services } from '../services';
 
 /**
  * Copying follows the fill policy where it matters: no code is copied while the tab in front is a
- * lookalike (that is where it would be pasted). On another site that is not the account's own, the
- * code is copied with a warning, since the user may be typing it into an app or another device.
+ * lookalike (that is where it would be pasted), nor when the browser cannot say which tab is in front.
+ * On another site that is not the account's own, the code is copied with a warning, since the user may
+ * be typing it into an app or another device.
  */
 export const copyCode =
   (services: Services): UiHandlers['ui:copy-code'] =>
-  async ({ id, tabId }) => {
+  async ({ id }) => {
     requireUnlocked(services.vault.unlocked);
+    requireUsable(services.vault.degraded);
     const account = services.vault.account(id);
     if (!account) throw new HandlerError('not-found', 'That account no longer exists.');
-    const url = tabId === undefined ? undefined : await services.tabUrl(tabId);
-    const verdict = url ? services.guard.current().verdict(url) : null;
-    if (verdict?.kind === 'lookalike') {
+    const front = await services.frontTab();
+    if (!front) throw new HandlerError('no-front-tab', 'Not copied: OTP Guard could not tell which page is in front. Try again.');
+    const url = front.url;
+    const verdict = services.guard.current().verdict(url);
+    if (verdict.kind === 'lookalike') {
       throw new HandlerError(
         'lookalike-page',
         `Not copied: the page in front (${verdict.target.unicodeHost}) imitates ${verdict.imitates.name}. Never enter your code there.`,
       );
     }
     const code = await codeForUse(services, account);
-    if (verdict?.kind === 'verified' || verdict?.kind === 'unknown') {
+    if (verdict.kind === 'verified' || verdict.kind === 'unknown') {
       if (!pageAccountIds(services.guard.current(), url).includes(account.id)) {
         return { code, warning: `The page in front (${verdict.target.unicodeHost}) is not one of this account's sites.` };
       }

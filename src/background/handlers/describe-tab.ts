@@ -2,10 +2,10 @@ import type { UiHandlers } from '../../messaging/router';
 import { pageReport } from '../page-report';
 import type { Services } from '../services';
 
-/** The popup names a tab; its URL comes from the browser, never from the popup or the page. */
+/** The page in front, as the browser has it: never named by the popup or the page. */
 export const describeTab =
   (services: Services): UiHandlers['ui:describe-tab'] =>
-  async ({ tabId }) => {
-    const url = await services.tabUrl(tabId);
-    return pageReport(services.guard.current().verdict(url ?? ''));
+  async () => {
+    const front = await services.frontTab();
+    return pageReport(services.guard.current().verdict(front?.url ?? ''));
   };

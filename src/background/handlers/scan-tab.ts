@@ -6,15 +6,17 @@ import type { Services } from '../services';
 import { draftsFromQrTexts } from './qr-texts';
 
 /**
- * "Scan this page": refuses a page the guard calls a lookalike (a phishing page showing a QR is an
+ * "Scan this page" (the page in front, as the browser has it): refuses a page the guard calls a lookalike (a phishing page showing a QR is an
  * attack on the account); otherwise proposes the page's registrable domain as the account's domain.
  */
 export const scanTab =
   (services: Services): UiHandlers['ui:scan-tab'] =>
-  async ({ tabId }) => {
+  async () => {
     requireUnlocked(services.vault.unlocked);
-    const url = await services.tabUrl(tabId);
-    const verdict = services.guard.current().verdict(url ?? '');
+    const front = await services.frontTab();
+    if (!front) throw new HandlerError('no-front-tab', 'OTP Guard could not tell which page is in front. Open it, then scan again.');
+    const { id: tabId, url } = front;
+    const verdict = services.guard.current().verdict(url);
     if (verdict.kind === 'lookalike') {
       throw new HandlerError(
         'lookalike-page',

@@ -3,18 +3,18 @@ import { pageReport } from '../page-report';
 import type { Services } from '../services';
 
 /**
- * "Trust this site": silences the lookalike warning for the tab's registrable domain. It never makes
+ * "Trust this site": silences the lookalike warning for the registrable domain of the page in front. It never makes
  * a page verified for an account (the guard's rules keep the two apart). The popup confirms first.
  */
 export const trustSite =
   (services: Services): UiHandlers['ui:trust-site'] =>
-  async ({ tabId }) => {
-    const url = await services.tabUrl(tabId);
-    const verdict = services.guard.current().verdict(url ?? '');
+  async () => {
+    const url = (await services.frontTab())?.url ?? '';
+    const verdict = services.guard.current().verdict(url);
     if (verdict.kind !== 'lookalike' && verdict.kind !== 'unknown') {
       throw new HandlerError('nothing-to-trust', 'Only a website that is not verified can be trusted.');
     }
     services.guard.setTrustedSites(await services.trusted.add(verdict.target.registrableDomain));
     services.broadcastPageState();
-    return pageReport(services.guard.current().verdict(url ?? ''));
+    return pageReport(services.guard.current().verdict(url));
   };

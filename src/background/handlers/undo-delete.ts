@@ -7,10 +7,10 @@ export const undoDelete =
   async ({ undoToken }) => {
     requireUnlocked(services.vault.unlocked);
     const kept = services.undo.get(undoToken);
-    if (!kept || kept.expiresAt <= services.clock.now()) {
+    if (!kept) {
       throw new HandlerError('undo-expired', 'Too late to undo: the account was deleted.');
     }
-    unwrapVault(await services.vault.putAccounts([kept.account], services.vault.revision));
-    services.undo.delete(undoToken);
+    unwrapVault(await services.vault.putAccounts([kept], services.vault.revision));
+    services.undo.drop(undoToken);
     return { revision: services.vault.revision };
   };

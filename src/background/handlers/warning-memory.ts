@@ -4,8 +4,9 @@ import type { WarningStatus } from '../../messaging/protocol';
 import type { UiHandlers } from '../../messaging/router';
 import type { Services } from '../services';
 
-async function statusOf(services: Services, tabId: number): Promise<WarningStatus> {
-  const url = await services.tabUrl(tabId);
+/** The popup's page is the one in front, as the browser has it (never a tab named in a message). */
+async function statusOf(services: Services): Promise<WarningStatus> {
+  const url = (await services.frontTab())?.url;
   const verdict = services.guard.current().verdict(url ?? '');
   if (verdict.kind !== 'lookalike') return { interstitial: false, skipped: false };
   const site = verdict.target.registrableDomain;
@@ -15,13 +16,13 @@ async function statusOf(services: Services, tabId: number): Promise<WarningStatu
 
 export const warningStatus =
   (services: Services): UiHandlers['ui:warning-status'] =>
-  async ({ tabId }) => statusOf(services, tabId);
+  async () => statusOf(services);
 
 export const warningForget =
   (services: Services): UiHandlers['ui:warning-forget'] =>
-  async ({ tabId }) => {
-    const url = await services.tabUrl(tabId);
+  async () => {
+    const url = (await services.frontTab())?.url;
     const verdict = services.guard.current().verdict(url ?? '');
     if (verdict.kind === 'lookalike') await services.warnings.passed.remove(verdict.target.registrableDomain);
-    return statusOf(services, tabId);
+    return statusOf(services);
   };

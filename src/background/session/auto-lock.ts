@@ -26,7 +26,8 @@ export class AutoLock {
     private readonly session: SessionArea,
     private readonly alarms: AlarmsPort,
     private readonly clock: Clock,
-    private readonly lock: () => Promise<void>,
+    /** Locks; resolves false when the lock could not be made to hold for a later worker. */
+    private readonly lock: () => Promise<boolean>,
   ) {}
 
   /** A use of OTP Guard: push the deadline out by `minutes`. */
@@ -37,10 +38,17 @@ export class AutoLock {
     this.schedule(lockAt);
   }
 
-  /** Locks when the deadline has passed; returns true when it did. */
+  /** Locks when the deadline has passed, or cannot be read (fail closed); returns true when it did. */
   async lockIfDue(): Promise<boolean> {
     if (this.lockAt === undefined) {
-      const stored = (await this.session.get(LOCK_AT_KEY))[LOCK_AT_KEY];
+      let stored: unknown;
+      try {
+        stored = (await this.session.get(LOCK_AT_KEY))[LOCK_AT_KEY];
+      } catch (error) {
+        console.error('[otp-guard] auto-lock deadline unreadable: locking', error);
+        await this.fire();
+        return true;
+      }
       this.lockAt = typeof stored === 'number' ? stored : null;
       // A restarted worker has no timer yet: set one for the deadline it found.
       if (this.lockAt !== null && this.clock.now() < this.lockAt) this.schedule(this.lockAt);
@@ -52,17 +60,33 @@ export class AutoLock {
     return false;
   }
 
-  async fire(): Promise<void> {
+  /** Locks first; then the deadline and alarm go. A cleanup step that fails is logged, never undoes the lock. */
+  async fire(): Promise<boolean> {
     clearTimeout(this.timer);
     this.lockAt = null;
-    await this.session.remove(LOCK_AT_KEY);
-    await this.alarms.clear(AUTO_LOCK_ALARM);
-    await this.lock();
+    let held = false;
+    try {
+      held = await this.lock();
+    } catch (error) {
+      console.error('[otp-guard] auto-lock: lock failed', error);
+    }
+    await this.session.remove(LOCK_AT_KEY).catch((error: unknown) => console.error('[otp-guard] auto-lock: deadline not removed', error));
+    try {
+      await this.alarms.clear(AUTO_LOCK_ALARM);
+    } catch (error) {
+      console.error('[otp-guard] auto-lock: alarm not cleared', error);
+    }
+    return held;
   }
 
   private schedule(lockAt: number): void {
     clearTimeout(this.timer);
-    this.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
+    try {
+      this.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
+    } catch (error) {
+      // The timer below still locks while this worker lives; a later worker checks the stored deadline.
+      console.error('[otp-guard] auto-lock: alarm not set', error);
+    }
     this.timer = setTimeout(() => void this.lockIfDue(), Math.max(0, lockAt - this.clock.now()) + 50);
   }
 }

@@ -8,7 +8,7 @@ import { type Account, accountFromDraft, type AccountDraft } from '../../core/ot
 import { accountFromJson, accountToJson } from '../../core/otp/account-json';
 import { err, ok, type Result } from '../../core/result';
 import { fromBase64, toBase64 } from '../../core/vault/bytes';
-import type { VaultError } from '../../core/vault/errors';
+import { type VaultError, vaultError } from '../../core/vault/errors';
 import {
   createVault,
   type OpenVault,
@@ -23,10 +23,11 @@ import type { KeyValueStore } from '../../core/vault/ports';
 import { pullReplica, pushReplica } from '../../core/vault/sync';
 import type { VaultStatusReport } from '../../messaging/protocol';
 
+/** Emptied the moment the vault locks, then removed: a worker started later finds nothing to resume from. */
 export const SESSION_KEY = 'session/vault-key';
 
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -45,6 +46,11 @@ export class VaultSession {
   private accountList: Account[] = [];
   private damagedList: DamagedAccount[] = [];
   private listeners = new Set<() => void>();
+  private lockListeners = new Set<() => void>();
+  /** Counts locks: an unlock or resume that was in flight when the vault locked must not open it. */
+  private locks = 0;
+  /** Set when the account list could not be read: nothing is filled or copied until a reload succeeds. */
+  private degradedReason: string | null = null;
   /**
    * True once this worker knows there is no session key to resume from. Only this worker writes that
    * key (at create or unlock, which open the vault anyway), so it need not be read again on every message.
@@ -61,11 +67,20 @@ export class VaultSession {
     this.listeners.add(listener);
   }
 
+  /** Called first thing when the vault locks, before any storage call (memory-held secrets go). */
+  onLock(listener: () => void): void {
+    this.lockListeners.add(listener);
+  }
+
   get unlocked(): boolean {
     return this.open !== null;
   }
   get revision(): number {
     return this.open?.revision ?? 0;
+  }
+  /** Why the account list is not usable now (a failed reload); null when it is. */
+  get degraded(): string | null {
+    return this.open ? this.degradedReason : null;
   }
   get readOnly(): boolean {
     return this.open?.readOnly ?? false;
@@ -82,15 +97,16 @@ export class VaultSession {
 
   async status(): Promise<VaultStatusReport> {
     const stored = await vaultStatus(this.deps);
-    const throttle = await readThrottle(this.deps.throttleStore ?? this.deps.store);
+    const throttle = await readThrottle(this.deps.throttleStore ?? this.deps.store, this.deps.clock.now());
     const retry = retryAfterMs(throttle, this.deps.clock.now());
     if (stored.state === 'none') return { state: 'none', readOnly: false, retryAfterMs: 0, damaged: [] };
     if (stored.state === 'unreadable') {
+      // The state as it is in this worker: an unreadable store does not make an open vault look locked.
       return {
-        state: 'locked',
+        state: this.open ? 'unlocked' : 'locked',
         readOnly: true,
         readOnlyReason: `The vault could not be read: ${stored.error.message}. Nothing was changed.`,
-        retryAfterMs: retry,
+        retryAfterMs: this.open ? 0 : retry,
         damaged: [],
       };
     }
@@ -100,36 +116,52 @@ export class VaultSession {
       ...(stored.message ? { readOnlyReason: stored.message } : {}),
       retryAfterMs: this.open ? 0 : retry,
       damaged: this.open ? [...this.damagedList] : [],
+      ...(this.degraded ? { degradedReason: this.degraded } : {}),
     };
   }
 
   async create(password: string): Promise<Result<void, VaultError>> {
+    const locks = this.locks;
     const created = await createVault(this.deps, password);
     if (!created.ok) return created;
-    return this.adopt(created.value);
+    return this.adopt(created.value, locks);
   }
 
   async unlock(password: string): Promise<Result<void, VaultError>> {
     if (this.open) return ok(undefined);
+    const locks = this.locks;
     const opened = await unlockVault(this.deps, password);
     if (!opened.ok) return opened;
-    return this.adopt(opened.value);
+    return this.adopt(opened.value, locks);
   }
 
-  /** After a worker restart: reopen from the session key, if the session is still unlocked. */
+  /**
+   * After a worker restart: reopen from the session key, if the session is still unlocked. Any failure
+   * (unreadable session storage, an emptied key, a key that does not open the vault) leaves it locked,
+   * and so does a lock that happens while the resume is under way.
+   */
   async resume(): Promise<boolean> {
     if (this.open) return true;
     if (this.noSessionKey) return false;
-    const stored = (await this.session.get(SESSION_KEY))[SESSION_KEY];
-    const raw = typeof stored === 'string' ? fromBase64(stored) : null;
-    if (!raw) {
+    const locks = this.locks;
+    let stored: Record<string, unknown>;
+    try {
+      stored = await this.session.get(SESSION_KEY);
+    } catch (error) {
+      console.error('[otp-guard] session storage unreadable: staying locked', error);
+      return false;
+    }
+    const raw = typeof stored[SESSION_KEY] === 'string' ? fromBase64(stored[SESSION_KEY]) : null;
+    if (!raw || raw.length === 0) {
       this.noSessionKey = true;
       return false;
     }
-    const opened = await resumeVault(this.deps, raw);
+    const opened = await resumeVault(this.deps, raw).catch((error: unknown) => err(vaultError.storage('resume', error)));
+    raw.fill(0);
+    if (this.locks !== locks) return false;
     if (!opened.ok) {
-      await this.session.remove(SESSION_KEY);
       this.noSessionKey = true;
+      await this.forgetSessionKey();
       return false;
     }
     this.open = opened.value;
@@ -137,13 +169,38 @@ export class VaultSession {
     return true;
   }
 
-  async lock(): Promise<void> {
+  /**
+   * Locks this worker first (key and accounts dropped from memory, listeners told), then makes sure no
+   * later worker can resume. Returns false when the session key could not be erased from storage.
+   */
+  async lock(): Promise<boolean> {
+    this.locks++;
     this.open = null;
     this.noSessionKey = true;
     this.accountList = [];
     this.damagedList = [];
-    await this.session.remove(SESSION_KEY);
+    this.degradedReason = null;
+    for (const listener of this.lockListeners) tryListener(listener);
     this.changed();
+    return this.forgetSessionKey();
+  }
+
+  /** The key slot overwritten empty, then removed: either one landing is enough. Each step is retried once. */
+  private async forgetSessionKey(): Promise<boolean> {
+    const attempt = async (step: () => Promise<void>, what: string): Promise<boolean> => {
+      for (let tries = 0; tries < 2; tries++) {
+        try {
+          await step();
+          return true;
+        } catch (error) {
+          console.error(`[otp-guard] lock: could not ${what}`, error);
+        }
+      }
+      return false;
+    };
+    const emptied = await attempt(() => this.session.set({ [SESSION_KEY]: '' }), 'empty the session key');
+    const removed = await attempt(() => this.session.remove(SESSION_KEY), 'remove the session key');
+    return emptied || removed;
   }
 
   /** Checks the password again (for sensitive actions); a wrong one counts toward the unlock throttle. */
@@ -277,11 +334,23 @@ export class VaultSession {
     return pushed.ok ? ok(undefined) : pushed;
   }
 
-  /** Re-reads every entry: one damaged entry is listed by name, the rest stay usable. */
+  /**
+   * Re-reads every entry: one damaged entry is listed by name, the rest stay usable. A listing that
+   * fails marks the session degraded (no accounts for the guard, fills or copies) until one succeeds.
+   */
   async reload(): Promise<void> {
-    if (!this.open) return;
-    const listing = await this.open.entries();
-    if (!listing.ok) return;
+    const open = this.open;
+    if (!open) return;
+    const listing = await open.entries().catch((error: unknown) => err(vaultError.storage('list', error)));
+    if (this.open !== open) return; // locked meanwhile
+    if (!listing.ok) {
+      console.error('[otp-guard] the account list could not be read:', listing.error.message);
+      this.degradedReason = `The accounts could not be read (${listing.error.message}). Nothing is filled or copied until they can be.`;
+      this.accountList = [];
+      this.damagedList = [];
+      this.changed();
+      return;
+    }
     const accounts: Account[] = [];
     const damaged: DamagedAccount[] = listing.value.damaged.map((entry) => ({
       id: entry.id,
@@ -294,19 +363,35 @@ export class VaultSession {
       else damaged.push({ id: entry.id, name: entry.name, reason: decoded.error.message });
     }
     accounts.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
+    this.degradedReason = null;
     this.accountList = accounts;
     this.damagedList = damaged;
     this.changed();
   }
 
-  private async adopt(open: OpenVault): Promise<Result<void, VaultError>> {
+  private async adopt(open: OpenVault, locks: number): Promise<Result<void, VaultError>> {
+    const lockedMeanwhile = err<VaultError>({ code: 'no-vault', message: 'OTP Guard locked while it was being unlocked: unlock it again' });
+    if (this.locks !== locks) return lockedMeanwhile;
     const sessionKey = await open.exportSessionKey();
+    let kept = false;
     if (sessionKey.ok) {
-      await this.session.set({ [SESSION_KEY]: toBase64(sessionKey.value) });
+      // If this write fails, this worker is unlocked and a later one is not (it asks for the password).
+      kept = await this.session
+        .set({ [SESSION_KEY]: toBase64(sessionKey.value) })
+        .then(() => true)
+        .catch((error: unknown) => {
+          console.error('[otp-guard] session key not kept', error);
+          return false;
+        });
       sessionKey.value.fill(0);
     }
+    if (this.locks !== locks) {
+      // The lock came while the key was being kept: it must not outlive that lock.
+      await this.forgetSessionKey();
+      return lockedMeanwhile;
+    }
     this.open = open;
-    this.noSessionKey = !sessionKey.ok;
+    this.noSessionKey = !kept;
     await this.reload();
     return ok(undefined);
   }
@@ -316,6 +401,15 @@ export class VaultSession {
   }
 
   private changed(): void {
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) tryListener(listener);
+  }
+}
+
+/** A listener's failure is logged; it never stops the others (the lock in particular). */
+function tryListener(listener: () => void): void {
+  try {
+    listener();
+  } catch (error) {
+    console.error('[otp-guard] listener failed', error);
   }
 }

@@ -109,7 +109,7 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
     const rect = measure();
     const topmost = typeof doc.elementsFromPoint === 'function' ? doc.elementsFromPoint(event.clientX, event.clientY)[0] : null;
     const verdict = clickIsSafe({
-      isTrusted: event.isTrusted !== false,
+      isTrusted: event.isTrusted === true,
       topmostIsHost: topmost === ui.host,
       occluded,
       ...visibilityOf(view, ui.host),

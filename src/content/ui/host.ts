@@ -76,8 +76,8 @@ export const createUiHost = (doc: Document, tag: string, css: string): UiHost =>
   };
 };
 
-/** Trusted-event check; happy-dom leaves isTrusted undefined, real browsers always set it. */
-export const isTrustedEvent = (event: Event): boolean => event.isTrusted !== false;
+/** A click or key made by the user: only the browser sets isTrusted, and only to true for those. */
+export const isTrustedEvent = (event: Event): boolean => event.isTrusted === true;
 
 /** Creates an element with an optional class and text (always text, never markup). */
 export const h = <K extends keyof HTMLElementTagNameMap>(

@@ -20,7 +20,7 @@ import { isNewerFormat, readHead } from './head';
 import { checkKdfParams, PRODUCTION_FLOOR, PRODUCTION_KDF } from './kdf';
 import { buildKeyring, DEFAULT_DEVICE_ID, keyMatches, unwrapVaultKey } from './keyring';
 import { aad, sealBox } from './seal';
-import { readThrottle, recordFailure, retryAfterMs, writeThrottle } from './throttle';
+import { chargeAttempt, settleAttempt, type ThrottleState } from './throttle';
 import { exportBackupText, type InspectedBackup, planRestore, type RestoreMode, type RestoreReport } from './backup';
 import { mergeReplicas } from './sync';
 import { planFromSnapshot, readSnapshot } from './snapshot';
@@ -197,12 +197,14 @@ export class UnlockedVault implements OpenVault {
     const weak = checkKdfParams(params, this.deps.minimum ?? PRODUCTION_FLOOR);
     if (weak !== null) return err(weak);
     const throttleStore = this.deps.throttleStore ?? this.deps.store;
-    const throttle = await readThrottle(throttleStore);
-    const wait = retryAfterMs(throttle, this.deps.clock.now());
-    if (wait > 0) return err({ code: 'too-many-attempts', retryAfterMs: wait, message: `too many wrong passwords: try again in ${Math.ceil(wait / 1000)} s` });
+    // Charged right before the password is tried (a read-only or missing vault never gets that far).
+    let before: ThrottleState | null = null;
     const fresh = await this.freshHead();
     if (!fresh.ok) return fresh;
     const written = await this.write(fresh.value.revision, async (head) => {
+      const charged = await chargeAttempt(throttleStore, this.deps.clock);
+      if (!charged.ok) return charged;
+      before = charged.value;
       const unwrapped = await unwrapVaultKey(this.deps, head.vaultId, head.keyring, current);
       if (!unwrapped.ok) return unwrapped;
       const raw = unwrapped.value;
@@ -211,8 +213,8 @@ export class UnlockedVault implements OpenVault {
       // The vault key itself is unchanged: re-wrapping touches no entry.
       return ok({ head: { vaultId: head.vaultId, keyring, entries: head.entries, tombstones: head.tombstones }, records: {} });
     });
-    if (!written.ok && written.error.code === 'wrong-password') {
-      await writeThrottle(throttleStore, recordFailure(throttle, this.deps.clock.now()));
+    if (before !== null) {
+      await settleAttempt(throttleStore, before, written.ok ? 'right' : written.error.code === 'wrong-password' ? 'wrong' : 'other');
     }
     return written.ok ? ok({ revision: written.value.revision }) : written;
   }

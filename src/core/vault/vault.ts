@@ -9,7 +9,7 @@ import { isNewerFormat, readHead } from './head';
 import { PRODUCTION_FLOOR, PRODUCTION_KDF, checkKdfParams, KEY_BYTES } from './kdf';
 import { buildKeyring, checkKeyringKdf, DEFAULT_DEVICE_ID, keyMatches, unwrapVaultKey } from './keyring';
 import { UnlockedVault } from './open-vault';
-import { readThrottle, recordFailure, retryAfterMs, writeThrottle } from './throttle';
+import { chargeAttempt, settleAttempt } from './throttle';
 
 export type { VaultDeps } from './deps';
 export type { OpenVault } from './open-vault';
@@ -85,40 +85,31 @@ export async function createVault(deps: VaultDeps, password: string): Promise<Re
 type OpenVaultResult = UnlockedVault;
 
 /**
- * Unlocks with the password. On any failure it writes nothing to the vault; a wrong password only
- * bumps the (separate, non-secret) throttle counter. Refuses early while the throttle says wait.
+ * Unlocks with the password. On any failure it writes nothing to the vault; only the (separate,
+ * non-secret) throttle counter changes. Refuses while the throttle says wait or cannot count the attempt.
  */
 export async function unlockVault(deps: VaultDeps, password: string): Promise<Result<OpenVaultResult, VaultError>> {
   const invalid = checkPassword(password, 'password') ?? checkDeviceId(deps);
   if (invalid !== null) return err(invalid);
-  const throttleStore = deps.throttleStore ?? deps.store;
-  const throttle = await readThrottle(throttleStore);
-  const wait = retryAfterMs(throttle, deps.clock.now());
-  if (wait > 0) {
-    return err({
-      code: 'too-many-attempts',
-      retryAfterMs: wait,
-      message: `too many wrong passwords: try again in ${Math.ceil(wait / 1000)} s`,
-    });
-  }
   const read = await readHead(deps.store);
   if (!read.ok) return read;
   const head = read.value;
   if (head === null) return err({ code: 'no-vault', message: 'there is no vault yet' });
   const belowFloor = checkKeyringKdf(head.keyring, deps.minimum ?? PRODUCTION_FLOOR);
   if (belowFloor !== null) return err(belowFloor);
-
-  const unwrapped = await unwrapVaultKey(deps, head.vaultId, head.keyring, password);
-  if (!unwrapped.ok) {
-    if (unwrapped.error.code === 'wrong-password') {
-      await writeThrottle(throttleStore, recordFailure(throttle, deps.clock.now()));
-    }
-    return unwrapped;
-  }
-  const opened = await importChecked(deps, head, unwrapped.value, true);
-  if (!opened.ok) return opened;
-  if (throttle.failures > 0) await writeThrottle(throttleStore, { failures: 0, lastFailureAt: 0 });
+  const throttleStore = deps.throttleStore ?? deps.store;
+  const charged = await chargeAttempt(throttleStore, deps.clock);
+  if (!charged.ok) return charged;
+  const opened = await tryPassword(deps, head, password);
+  const outcome = opened.ok ? 'right' : opened.error.code === 'wrong-password' ? 'wrong' : 'other';
+  await settleAttempt(throttleStore, charged.value, outcome);
   return opened;
+}
+
+async function tryPassword(deps: VaultDeps, head: Head, password: string): Promise<Result<OpenVaultResult, VaultError>> {
+  const unwrapped = await unwrapVaultKey(deps, head.vaultId, head.keyring, password);
+  if (!unwrapped.ok) return unwrapped;
+  return importChecked(deps, head, unwrapped.value, true);
 }
 
 /** Reopens after a service-worker restart from the raw key kept in session storage. */

@@ -27,14 +27,9 @@ function usePreviewRequest(onPreview: OnPreview) {
 }
 
 export function ScanSource({ onPreview }: { onPreview: OnPreview }) {
-  const { client, problem, setProblem, busy, run } = usePreviewRequest(onPreview);
+  const { client, problem, busy, run } = usePreviewRequest(onPreview);
   async function scan() {
-    const tabId = await client.activeTabId().catch(() => undefined);
-    if (tabId === undefined) {
-      setProblem('There is no page to scan in this window.');
-      return;
-    }
-    await run(() => client.send({ type: 'ui:scan-tab', tabId }));
+    await run(() => client.send({ type: 'ui:scan-tab' }));
   }
   return (
     <div>

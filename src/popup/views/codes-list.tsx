@@ -73,9 +73,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
         const label = accountLabel(account);
         // The background decides whether a code may be copied with the page now in front.
         client
-          .activeTabId()
-          .catch(() => undefined)
-          .then((tabId) => client.send({ type: 'ui:copy-code', id: account.id, ...(tabId !== undefined ? { tabId } : {}) }))
+          .send({ type: 'ui:copy-code', id: account.id })
           .then(
             ({ code, warning }) =>
               platform.clipboard.write(code).then(

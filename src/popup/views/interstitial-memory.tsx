@@ -6,16 +6,16 @@ import type { BackgroundClient } from '../client';
  * Undo for "Continue anyway" on the warning page: shown in "This page" for a site the user let through.
  * Nothing at all when the site never gets the warning page or was not let through.
  */
-export function InterstitialMemory({ client, tabId }: { client: BackgroundClient; tabId: number }) {
+export function InterstitialMemory({ client }: { client: BackgroundClient }) {
   const [status, setStatus] = useState<WarningStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    client.send({ type: 'ui:warning-status', tabId }).then(setStatus, () => setStatus(null));
-  }, [client, tabId]);
+    client.send({ type: 'ui:warning-status' }).then(setStatus, () => setStatus(null));
+  }, [client]);
 
   async function forget() {
     try {
-      setStatus(await client.send({ type: 'ui:warning-forget', tabId }));
+      setStatus(await client.send({ type: 'ui:warning-forget' }));
     } catch (error) {
       setProblem((error as Error).message);
     }

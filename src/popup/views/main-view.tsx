@@ -73,6 +73,7 @@ export function MainView({ status, onStatus }: { status: VaultStatusReport; onSt
         ))}
       </nav>
       <Problem text={problem} />
+      <Problem text={status.degradedReason} testId="degraded" />
       {tab === 'codes' && list?.backupReminder && <BackupReminder onDismiss={dismissReminder} />}
       {tab === 'codes' &&
         (list ? (

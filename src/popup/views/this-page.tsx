@@ -15,25 +15,20 @@ const VERDICT_TITLE: Record<PageReport['verdict'], string> = {
   invalid: 'Not a website',
 };
 
-export function ThisPage({ client, tabId }: { client: BackgroundClient; tabId: number | undefined }) {
+export function ThisPage({ client }: { client: BackgroundClient }) {
   const [report, setReport] = useState<PageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmTrust, setConfirmTrust] = useState(false);
   useEffect(() => {
-    if (tabId === undefined) {
-      setError('No tab to check.');
-      return;
-    }
-    client.send({ type: 'ui:describe-tab', tabId })
+    client.send({ type: 'ui:describe-tab' })
       .then(setReport)
       .catch((e: Error) => setError(e.message));
-  }, [client, tabId]);
+  }, [client]);
 
   async function trust() {
-    if (tabId === undefined) return;
     setConfirmTrust(false);
     try {
-      setReport(await client.send({ type: 'ui:trust-site', tabId }));
+      setReport(await client.send({ type: 'ui:trust-site' }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -93,7 +88,7 @@ export function ThisPage({ client, tabId }: { client: BackgroundClient; tabId: n
           <a href={`https://${report.imitates.primaryDomain}/`} target="_blank" rel="noreferrer">
             Go to the real site ({report.imitates.primaryDomain})
           </a>
-          {tabId !== undefined && <InterstitialMemory client={client} tabId={tabId} />}
+          <InterstitialMemory client={client} />
         </div>
       )}
       {!report.imitates && report.reasons.length > 0 && (

@@ -7,7 +7,7 @@ import type { UiClient } from '../../ui-shared/ui-client';
  * "This is not amazon.com": the page OTP Guard shows instead of a high-confidence lookalike. The real
  * site is the default; "Continue anyway" is remembered for the site and can be undone from the popup.
  */
-export function WarningView({ client, tabId }: { client: UiClient; tabId: number | undefined }) {
+export function WarningView({ client }: { client: UiClient }) {
   const [report, setReport] = useState<WarningReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -16,18 +16,13 @@ export function WarningView({ client, tabId }: { client: UiClient; tabId: number
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the buttons appear
   useEffect(() => safeChoice.current?.focus(), [report]);
   useEffect(() => {
-    if (tabId === undefined) {
-      setProblem('OTP Guard could not tell which tab this is.');
-      return;
-    }
-    client.send({ type: 'ui:warning-describe', tabId }).then(setReport, (error: Error) => setProblem(error.message));
-  }, [client, tabId]);
+    client.send({ type: 'ui:warning-describe' }).then(setReport, (error: Error) => setProblem(error.message));
+  }, [client]);
 
   async function act(type: 'ui:warning-go' | 'ui:warning-continue') {
-    if (tabId === undefined) return;
     setBusy(true);
     try {
-      const { navigated } = await client.send({ type, tabId });
+      const { navigated } = await client.send({ type });
       if (!navigated) setProblem('OTP Guard could not open the page. Try again.');
     } catch (error) {
       setProblem((error as Error).message);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { showLookalikeBanner } from '../../../src/content/ui/banner';
 import { flushMicrotasks, spyOnShadowRoots } from '../shadow-spy';
+import { userClick } from '../user-events';
 
 let roots: Map<Element, ShadowRoot>;
 beforeEach(() => {
@@ -114,12 +115,24 @@ describe('showLookalikeBanner', () => {
     const onRealSite = vi.fn();
     const banner = showLookalikeBanner(document, { ...content, onTrust, onRealSite });
     const root = roots.get(document.querySelector('otp-guard-banner')!)!;
-    root.querySelector('button')!.click();
+    userClick(root.querySelector('button')!);
     expect(onTrust).toHaveBeenCalledTimes(1);
     const link = root.querySelector('a')!;
     link.addEventListener('click', (event) => event.preventDefault()); // keep the test page in place
-    link.click();
+    userClick(link);
     expect(onRealSite).toHaveBeenCalledTimes(1);
+    banner.remove();
+  });
+
+  it('ignores clicks the browser did not mark as the user\'s (isTrusted false or missing)', () => {
+    const onTrust = vi.fn();
+    const banner = showLookalikeBanner(document, { ...content, onTrust });
+    const button = roots.get(document.querySelector('otp-guard-banner')!)!.querySelector('button')!;
+    button.click(); // happy-dom: no isTrusted at all
+    const scripted = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(scripted, 'isTrusted', { value: false });
+    button.dispatchEvent(scripted);
+    expect(onTrust).not.toHaveBeenCalled();
     banner.remove();
   });
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ClickFacts, clickIsSafe, STABLE_MS } from '../../../src/content/ui/click-safety';
 import { attachFieldButton } from '../../../src/content/ui/field-button';
 import { spyOnShadowRoots } from '../shadow-spy';
+import { asUser } from '../user-events';
 
 const safeFacts: ClickFacts = {
   isTrusted: true,
@@ -75,7 +76,7 @@ describe('attachFieldButton', () => {
     const { onActivate, handle, host, button } = setup();
     document.elementsFromPoint = () => [host];
     clock = 1000;
-    button.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 5, clientY: 5 }));
+    button.dispatchEvent(asUser(new MouseEvent('click', { bubbles: true, clientX: 5, clientY: 5 })));
     expect(onActivate).toHaveBeenCalledTimes(1);
     handle.detach();
   });
@@ -86,7 +87,7 @@ describe('attachFieldButton', () => {
     document.body.append(overlay);
     document.elementsFromPoint = () => [overlay];
     clock = 1000;
-    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    button.dispatchEvent(asUser(new MouseEvent('click', { bubbles: true })));
     expect(onActivate).not.toHaveBeenCalled();
     expect(root.querySelector('p')!.textContent).toMatch(/covers this button/);
     handle.detach();
@@ -96,7 +97,7 @@ describe('attachFieldButton', () => {
     const { onActivate, handle, host, root, button } = setup();
     document.elementsFromPoint = () => [host];
     clock = 100;
-    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    button.dispatchEvent(asUser(new MouseEvent('click', { bubbles: true })));
     expect(onActivate).not.toHaveBeenCalled();
     expect(root.querySelector('p')!.textContent).toMatch(/just moved/);
     handle.detach();
@@ -107,7 +108,7 @@ describe('attachFieldButton', () => {
     document.elementsFromPoint = () => [host];
     document.documentElement.style.opacity = '0.1';
     clock = 1000;
-    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    button.dispatchEvent(asUser(new MouseEvent('click', { bubbles: true })));
     document.documentElement.style.opacity = '';
     expect(onActivate).not.toHaveBeenCalled();
     expect(root.querySelector('p')!.textContent).toMatch(/see-through/);
@@ -125,7 +126,7 @@ describe('attachFieldButton', () => {
     );
     button.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     left = 300;
-    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    button.dispatchEvent(asUser(new MouseEvent('click', { bubbles: true })));
     expect(onActivate).not.toHaveBeenCalled();
     expect(root.querySelector('p')!.textContent).toMatch(/just moved/);
     handle.detach();
@@ -134,7 +135,7 @@ describe('attachFieldButton', () => {
   it('refuses when the API to check for covering elements is missing', () => {
     const { onActivate, handle, button } = setup();
     clock = 1000;
-    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    button.dispatchEvent(asUser(new MouseEvent('click', { bubbles: true })));
     expect(onActivate).not.toHaveBeenCalled();
     handle.detach();
   });

@@ -30,13 +30,16 @@ export interface Harness {
   /** Stop the service worker through CDP, as the browser does when it is idle. */
   stopServiceWorker(): Promise<void>;
   /**
-   * Open the popup page standing for `page`'s tab: in a new tab, or (`inWindow`) in a window of its own
-   * so that `page` stays the visible tab of its window (as with the real popup, e.g. for captures).
+   * Open the popup for `page` as a user does: `page` comes to the front of its window and gets a real
+   * toolbar click (the real popup opens, the tab gets the activeTab grant); then a copy of the popup to
+   * drive opens in a window of its own, in front of `page`'s window, so `page` stays the visible tab.
+   * The extension is told nothing: its background asks the browser which page is in front.
+   * With `page` null, the popup opens in a new tab (or, `inWindow`, a window of its own).
    */
   openPopupFor(page: Page | null, options?: { inWindow?: boolean }): Promise<Page>;
   /**
    * Clicks OTP Guard's toolbar button for `page`'s tab, as a user does (CDP Extensions.triggerAction):
-   * the real popup opens and the tab gets the activeTab grant. Tests then drive a popup tab (openPopupFor).
+   * the real popup opens and the tab gets the activeTab grant. Tests then drive a popup copy (openPopupFor).
    */
   clickToolbarButton(page: Page): Promise<void>;
   /** The tab id the browser gave `page`. */
@@ -169,9 +172,12 @@ export async function launchHarness(): Promise<Harness> {
       }, url);
     },
     async openPopupFor(page, options = {}) {
-      const tabId = page ? await harness.tabIdOf(page) : '';
-      const url = `chrome-extension://${extensionId}/src/popup/index.html${tabId ? `?tab=${tabId}` : ''}`;
-      if (options.inWindow) {
+      const url = `chrome-extension://${extensionId}/src/popup/index.html`;
+      if (page) {
+        await page.bringToFront();
+        await harness.clickToolbarButton(page);
+      }
+      if (page || options.inWindow) {
         const opened = context.waitForEvent('page', { predicate: (candidate) => candidate.url() === url });
         const worker = await serviceWorker();
         await worker.evaluate((target: string) => chrome.windows.create({ url: target, type: 'popup', width: 420, height: 600 }), url);
