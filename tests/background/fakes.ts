@@ -119,6 +119,7 @@ export function buildBackground(options: Options = {}) {
   let ids = 0;
   const newId = () => `id-${++ids}`;
   const tabs = new Map<number, string>();
+  const childFrames = new Map<string, string>();
   const front: { tab: FrontTab | undefined } = { tab: undefined };
   const local = fakeBrowser.storage.local;
   const services: Services = {
@@ -136,10 +137,14 @@ export function buildBackground(options: Options = {}) {
     secrets,
     newId,
     frontTab: async () => front.tab,
-    // A tab here is one top frame: its chain is that page alone, as the browser's frame tree would say.
+    // The browser's frame tree: a tab's top frame is its page; a child frame (set by the test in
+    // `childFrames`) sits right below it.
     frameChain: async (tabId, frameId) => {
-      const url = tabs.get(tabId);
-      return url !== undefined && frameId === 0 ? { ok: true, value: [{ frameId: 0, url }] } : { ok: false, error: 'frame-not-found' };
+      const top = tabs.get(tabId);
+      const child = childFrames.get(`${tabId}:${frameId}`);
+      if (top === undefined) return { ok: false, error: 'frame-not-found' };
+      if (frameId === 0) return { ok: true, value: [{ frameId: 0, url: top }] };
+      return child === undefined ? { ok: false, error: 'frame-not-found' } : { ok: true, value: [{ frameId: 0, url: top }, { frameId, url: child }] };
     },
     warnings: createWarningServices(fakeBrowser as unknown as Browser.Browser, local, session, newId),
     tabUrl: async (tabId) => tabs.get(tabId),
@@ -155,7 +160,7 @@ export function buildBackground(options: Options = {}) {
     tabs.set(id, url);
     front.tab = { id, url };
   };
-  return { services, vault, store, session, clock, alarms, secrets, guard, front, tabs, showTab, deps };
+  return { services, vault, store, session, clock, alarms, secrets, guard, front, tabs, childFrames, showTab, deps };
 }
 
 export type Background = ReturnType<typeof buildBackground>;

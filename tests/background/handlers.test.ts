@@ -86,6 +86,7 @@ describe('cs:hello', () => {
     frameId,
     frameUrl,
     tabUrl,
+    origin: new URL(frameUrl).origin,
   });
 
   it("a real amazon.com frame inside a lookalike page is not fillable: the top page counts, from the browser's tab", async () => {
@@ -97,6 +98,8 @@ describe('cs:hello', () => {
 
   it('the same frame on amazon.com itself is fillable for the Amazon account', async () => {
     const { bg, id } = await withAmazon();
+    bg.tabs.set(7, 'https://www.amazon.com/');
+    bg.childFrames.set('7:3', AMAZON);
     const state = await hello(bg.services)({ type: 'cs:hello' }, frame(AMAZON, 'https://www.amazon.com/'));
     expect(state.fillable).toBe(true);
     expect(state.accounts.map((account) => account.id)).toEqual([id]);

@@ -13,9 +13,11 @@ describe('classifySender', () => {
       role: 'extension-page',
       page: 'src/popup/index.html',
     });
+    // An extension page shown in a tab: the browser's own tab id comes along (the warning page stands for its tab).
     expect(classifySender({ id: self.id, url: `${self.baseUrl}src/options/index.html#import`, tab: { id: 9 } }, self)).toEqual({
       role: 'extension-page',
       page: 'src/options/index.html',
+      tabId: 9,
     });
   });
 

@@ -36,6 +36,9 @@ export function parseBinding(raw: string, options: ParseBindingOptions = {}): Re
     }
     return fail('not-a-website', input, `“${input}” is not a website.`);
   }
+  // The guard judges any host a browser accepts (underscores too), but a binding names a site the
+  // user owns an account on: registrable names are letters, digits and hyphens only.
+  if (!/^[a-z0-9.-]+$/.test(target.asciiHost)) return fail('malformed', input, `“${input}” is not a site's host name.`);
   const binding: Binding = { host: target.asciiHost, site: target.registrableDomain };
   if (options.within !== undefined && binding.site !== options.within.toLowerCase()) {
     return fail('outside-site', input, `“${input}” is not part of ${options.within}.`);
