@@ -140,7 +140,10 @@ export function startBase(view: Window = window): void {
     }),
   );
 
-  if (/^https?:$/.test(view.location.protocol)) return hello();
+  if (/^https?:$/.test(view.location.protocol)) {
+    hello();
+    return;
+  }
   // about:blank, about:srcdoc, blob: — the background judges web URLs only: such a frame takes the
   // verdict of the same-origin document that made it. None reachable (opaque origin): held, fail closed.
   const creator = creatorBase(view);
