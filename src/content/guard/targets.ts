@@ -128,7 +128,7 @@ export const takeBack = (target: Element, data: string): boolean => {
   }
   const selection = target.ownerDocument.getSelection();
   const node = selection?.anchorNode;
-  if (node?.nodeType !== 3) return false;
+  if (!selection || node?.nodeType !== 3) return false;
   const text = node as Text;
   const end = selection.anchorOffset;
   const start = end - data.length;
