@@ -13,9 +13,11 @@ const DEFAULT_DEBOUNCE_MS = 50;
 const BACKOFF_FACTOR = 20;
 /** Shadow roots observed per page, and elements looked at per look for new ones (the page shapes both). */
 const MAX_OBSERVED_ROOTS = 500;
-const MAX_ELEMENTS_PER_LOOK = 20_000;
+const MAX_ELEMENTS_PER_LOOK = 10_000;
 /** Added nodes examined per mutation batch; beyond it the batch is simply treated as relevant. */
 const MAX_ADDED_PER_BATCH = 2_000;
+/** Longest wait for a painted frame before a scan runs anyway (hidden tabs paint none). */
+const PAINT_WAIT_MS = 250;
 const OBSERVED_ATTRIBUTES = ['type', 'hidden', 'disabled', 'readonly', 'style', 'class', 'autocomplete', 'name', 'maxlength'];
 
 const sameBest = (a: Candidate | null, b: Candidate | null): boolean => {
@@ -65,6 +67,19 @@ export const watchForOtpFields = (
       emit(result);
     }
   });
+  // The scan reads layout (box sizes): run it after the browser has painted, when layout is clean,
+  // rather than force a layout of the whole page ourselves. A hidden tab paints no frames: a timer caps the wait.
+  const afterPaint = () => {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(fallback);
+      scan();
+    };
+    const fallback = setTimeout(run, PAINT_WAIT_MS);
+    view?.requestAnimationFrame(() => setTimeout(run, 0));
+  };
   // While the parser is still adding the page, every batch of nodes would trigger a scan: wait for
   // DOMContentLoaded instead, and scan once then (a code field is never needed before that).
   let waitingForLoad = false;
@@ -74,7 +89,7 @@ export const watchForOtpFields = (
       return;
     }
     // A batch, not a sliding debounce: a page that mutates constantly still gets scanned.
-    if (timer === undefined && !stopped) timer = setTimeout(scan, Math.max(debounceMs, lastCost * BACKOFF_FACTOR));
+    if (timer === undefined && !stopped) timer = setTimeout(afterPaint, Math.max(debounceMs, lastCost * BACKOFF_FACTOR));
   };
   const onLoaded = safely('field watch (DOMContentLoaded)', () => {
     if (waitingForLoad) {

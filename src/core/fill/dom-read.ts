@@ -33,7 +33,7 @@ export interface WalkLimits {
 /** NodeFilter.SHOW_ELEMENT, spelled out: no DOM globals in core. */
 const SHOW_ELEMENT = 0x1;
 
-export const DEFAULT_WALK_LIMITS: WalkLimits = { maxElements: 30_000, maxInputs: 2_000, maxTrees: 500 };
+export const DEFAULT_WALK_LIMITS: WalkLimits = { maxElements: 20_000, maxInputs: 2_000, maxTrees: 500 };
 
 export interface TreeWalkResult {
   /** One list per tree (the root itself, then each open shadow root, in discovery order). */
@@ -123,15 +123,31 @@ const byId = (node: Node, id: string): Element | null => {
 
 const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** Text of `<label for>` and wrapping labels. */
-export const labelText = (input: HTMLInputElement): string => {
-  const parts: string[] = [];
-  const labels = input.labels;
-  if (labels) for (const label of labels) parts.push(squash(label.textContent));
-  else {
-    const wrapping = input.closest('label');
-    if (wrapping) parts.push(squash(wrapping.textContent));
+/** Per-scan index of `<label for=…>` texts, one per tree: `input.labels` costs a walk of the whole tree per call. */
+export type LabelIndex = Map<Node, Map<string, string>>;
+
+const labelsFor = (input: HTMLInputElement, index: LabelIndex): string => {
+  const root = input.getRootNode() as ParentNode & Node;
+  let byId = index.get(root);
+  if (!byId) {
+    byId = new Map();
+    if (typeof root.querySelectorAll === 'function') {
+      for (const label of root.querySelectorAll('label[for]')) {
+        const id = label.getAttribute('for') ?? '';
+        const text = squash(label.textContent?.slice(0, NEARBY_CHARS));
+        byId.set(id, byId.has(id) ? `${byId.get(id)} ${text}` : text);
+      }
+    }
+    index.set(root, byId);
   }
+  return input.id ? (byId.get(input.id) ?? '') : '';
+};
+
+/** Text of `<label for>` and wrapping labels. */
+export const labelText = (input: HTMLInputElement, index: LabelIndex = new Map()): string => {
+  const parts = [labelsFor(input, index)];
+  const wrapping = input.closest('label');
+  if (wrapping && wrapping.getAttribute('for') === null) parts.push(squash(wrapping.textContent?.slice(0, NEARBY_CHARS)));
   return parts.filter(Boolean).join(' ');
 };
 

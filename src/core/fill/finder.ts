@@ -22,6 +22,27 @@ const scoreSplit = (inputs: HTMLInputElement[], cache: CardContextCache): Candid
   return { kind: 'split', inputs, score: scored.score, reasons: scored.reasons };
 };
 
+/** Attributes that hint at a code field, read without layout or text: they decide who is scored first. */
+const HINT = /one-time-code|otp|code|token|pin|verif|2fa|mfa|tfa|totp|sms|auth/i;
+const hinted = (input: HTMLInputElement): boolean =>
+  HINT.test(
+    `${input.getAttribute('autocomplete') ?? ''} ${input.getAttribute('name') ?? ''} ${input.id} ${input.getAttribute('inputmode') ?? ''} ${input.getAttribute('placeholder') ?? ''}`,
+  ) ||
+  input.getAttribute('inputmode') === 'numeric' ||
+  input.getAttribute('maxlength') === '1';
+
+/**
+ * Inputs with a cheap hint first, then the rest, each group in document order — only when the tree
+ * has more inputs than one scan scores (the order within a normal page stays the document's).
+ */
+const hintedFirst = (tree: HTMLInputElement[], budget: number): HTMLInputElement[] => {
+  if (tree.length <= budget) return tree;
+  const first: HTMLInputElement[] = [];
+  const rest: HTMLInputElement[] = [];
+  for (const input of tree) (hinted(input) ? first : rest).push(input);
+  return [...first, ...rest];
+};
+
 export interface FinderLimits extends WalkLimits {
   /** Usable inputs scored in one scan (scoring reads labels and nearby text: the costly part). */
   maxScored: number;
@@ -31,7 +52,7 @@ export interface FinderLimits extends WalkLimits {
  * Enough for any real sign-in page (they have a handful of inputs), small enough that a page with
  * 100,000 inputs costs a bounded scan. Beyond it, a focused field is still scored on its own (scoreFocused).
  */
-export const DEFAULT_FINDER_LIMITS: FinderLimits = { ...DEFAULT_WALK_LIMITS, maxScored: 300 };
+export const DEFAULT_FINDER_LIMITS: FinderLimits = { ...DEFAULT_WALK_LIMITS, maxScored: 60 };
 
 /**
  * Finds one-time-code fields under `root` (a Document, ShadowRoot or Element), descending into open shadow roots.
@@ -50,7 +71,7 @@ export const findOtpFields = (root: ParentNode, limits: FinderLimits = DEFAULT_F
       continue;
     }
     const usable: HTMLInputElement[] = [];
-    for (const input of tree) {
+    for (const input of hintedFirst(tree, budget)) {
       if (usable.length >= budget) {
         truncated = true;
         break;

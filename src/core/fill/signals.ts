@@ -1,4 +1,4 @@
-import { hasCaptchaImageNearby, inputType, labelledByText, labelText, nearbyText } from './dom-read';
+import { hasCaptchaImageNearby, inputType, type LabelIndex, labelledByText, labelText, nearbyText } from './dom-read';
 import {
   CARD_FIELD,
   CONTACT_EXCLUSIONS,
@@ -39,9 +39,10 @@ export interface CardContextCache {
   card: Map<Node, boolean>;
   headings: Map<Node, string>;
   captcha: Map<Node, boolean>;
+  labels: LabelIndex;
 }
 
-export const newScanCache = (): CardContextCache => ({ card: new Map(), headings: new Map(), captcha: new Map() });
+export const newScanCache = (): CardContextCache => ({ card: new Map(), headings: new Map(), captcha: new Map(), labels: new Map() });
 
 const quote = (text: string): string => {
   const short = text.length > 40 ? `${text.slice(0, 39)}…` : text;
@@ -156,7 +157,7 @@ export const scoreInputSignals = (
     scored,
     'label',
     [
-      ['label', labelText(input)],
+      ['label', labelText(input, cache.labels)],
       ['aria-label', attr(input, 'aria-label')],
       ['aria-labelledby', labelledByText(input)],
       ['placeholder', attr(input, 'placeholder')],
