@@ -85,12 +85,16 @@ describe('a deep shadow tree (~20,000 nested open shadow roots)', () => {
 
 describe('every way text enters a lookalike page', () => {
   it('typing right after the page starts loading is held (before any verdict)', async () => {
+    // A stopped worker must start before it can answer: the first keys arrive before the verdict.
+    await harness.stopServiceWorker();
     const page = await harness.context.newPage();
     await page.goto(`https://${LOOKALIKE}/hostile/channels`, { waitUntil: 'commit' });
-    await page.locator('#plain').click();
+    await page.locator('#plain').focus();
+    const verdictBeforeTyping = await page.evaluate(() => document.querySelector('otp-guard-banner') !== null);
     await page.keyboard.type(CODE);
     await expectAsked(page);
     expect(await digitsThePageSaw(page)).toEqual([]);
+    console.info(`first keystroke ${verdictBeforeTyping ? 'after' : 'before'} the lookalike verdict reached the page`);
     await page.close();
   });
 
