@@ -84,17 +84,44 @@ describe('a deep shadow tree (~20,000 nested open shadow roots)', () => {
 });
 
 describe('every way text enters a lookalike page', () => {
-  it('typing right after the page starts loading is held (before any verdict)', async () => {
-    // A stopped worker must start before it can answer: the first keys arrive before the verdict.
-    await harness.stopServiceWorker();
+  /**
+   * Keeps the service worker's thread busy for `ms`: no verdict can reach a page meanwhile, so what the
+   * user types first is typed before the page is known to be a lookalike (or not).
+   */
+  const busyWorker = async (ms: number) => {
+    const worker = await harness.serviceWorker();
+    return worker.evaluate((wait: number) => {
+      const end = Date.now() + wait;
+      while (Date.now() < end) {
+        // spin
+      }
+    }, ms);
+  };
+
+  it('typing before the verdict has reached the page is held, then asked about', async () => {
+    const busy = busyWorker(4_000);
     const page = await harness.context.newPage();
-    await page.goto(`https://${LOOKALIKE}/hostile/channels`, { waitUntil: 'commit' });
+    await page.goto(`https://${LOOKALIKE}/hostile/channels`, { waitUntil: 'domcontentloaded' });
     await page.locator('#plain').focus();
-    const verdictBeforeTyping = await page.evaluate(() => document.querySelector('otp-guard-banner') !== null);
     await page.keyboard.type(CODE);
+    expect(await page.evaluate(() => document.querySelector('otp-guard-banner'))).toBeNull(); // no verdict yet
+    expect(await promptCount(page)).toBe(0);
+    expect(await digitsThePageSaw(page)).toEqual([]);
+    await busy;
     await expectAsked(page);
     expect(await digitsThePageSaw(page)).toEqual([]);
-    console.info(`first keystroke ${verdictBeforeTyping ? 'after' : 'before'} the lookalike verdict reached the page`);
+    await page.close();
+  });
+
+  it('on a site that is not a lookalike, what was typed before the verdict goes in once it arrives', async () => {
+    const busy = busyWorker(4_000);
+    const page = await harness.context.newPage();
+    await page.goto('https://shop.example.com/hostile/channels', { waitUntil: 'domcontentloaded' });
+    await page.locator('#plain').focus();
+    await page.keyboard.type(`${CODE} `);
+    await busy;
+    await expect.poll(() => page.locator('#plain').inputValue(), { timeout: 10_000 }).toBe(`${CODE} `);
+    expect(await promptCount(page)).toBe(0);
     await page.close();
   });
 

@@ -107,6 +107,8 @@ interface Run {
   text: string;
   /** Digits of an IME composition still in progress (they join `digits` when it ends). */
   composing: string;
+  /** The user typed a non-digit after the digits (before the verdict): the run is complete. */
+  ended?: boolean;
 }
 
 export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): CodeGuard => {
@@ -214,6 +216,13 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
     if (/^\d$/.test(char)) {
       block(event);
       if (down) hold(resolveTarget(event).element, char);
+    } else if (run && mode === 'pending' && char.length === 1) {
+      // Before the verdict, what follows held digits waits with them, so it goes in in the order typed.
+      block(event);
+      if (down) {
+        run.text += char;
+        run.ended = true;
+      }
     } else if (run && (char === ' ' || char === '-')) {
       block(event);
       if (down && !dialog) run.text += char;
@@ -359,7 +368,15 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
           run = null;
           putBack(held.target, held.text + held.composing, false);
         }
-      } else if (next === 'guard') scheduleAsk();
+      } else if (next === 'guard') {
+        // A short run the user already ended before the verdict goes in, with what followed it.
+        if (run && run.ended && !dialog && run.digits.length < MIN_CODE_DIGITS) {
+          const short = run;
+          run = null;
+          putBack(short.target, short.text, false);
+        } else if (run?.ended) ask();
+        else scheduleAsk();
+      }
     },
     mode: () => mode,
     setCandidateFor(next) {

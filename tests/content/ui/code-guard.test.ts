@@ -246,6 +246,31 @@ describe('guardTypedCodes: before the background has answered, and after', () =>
     expect(page.digitsSeen()).toEqual([]);
   });
 
+  it('keeps the order of what was typed before the verdict', () => {
+    guard.stop();
+    guard = guardTypedCodes(document, { idleMs: 60_000 });
+    const search = document.getElementById('plain') as Field;
+    typeText(search, 'ab12cd');
+    guard.setMode('off');
+    expect(search.value).toBe('ab12cd');
+  });
+
+  it('a short run ended before a lookalike verdict goes in; a code does not', () => {
+    guard.stop();
+    guard = guardTypedCodes(document, { idleMs: 60_000 });
+    const search = document.getElementById('plain') as Field;
+    typeText(search, 'size 12 red');
+    guard.setMode('guard', HEADLINE);
+    expect(search.value).toBe('size 12 red');
+    search.value = '';
+    guard.stop();
+    guard = guardTypedCodes(document, { idleMs: 60_000 });
+    typeText(search, '482915 x');
+    guard.setMode('guard', HEADLINE);
+    expect(search.value).toBe('');
+    expect(dialogRoot()).not.toBeNull();
+  });
+
   it('holds nothing on a page that is not a lookalike', () => {
     guard.setMode('off');
     typeText(input, '482915');
