@@ -370,7 +370,7 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
         }
       } else if (next === 'guard') {
         // A short run the user already ended before the verdict goes in, with what followed it.
-        if (run && run.ended && !dialog && run.digits.length < MIN_CODE_DIGITS) {
+        if (run?.ended && !dialog && run.digits.length < MIN_CODE_DIGITS) {
           const short = run;
           run = null;
           putBack(short.target, short.text, false);
