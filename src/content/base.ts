@@ -9,7 +9,7 @@ import { BASE_KEY, type ContentBase, EARLY_EVENT_TYPES, type EarlyListener, isol
 import { ask, onBackgroundMessage } from './runtime';
 import { reportError, safely } from './safety';
 import { showLookalikeBanner } from './ui/banner';
-import { guardTypedCodes } from './ui/code-guard';
+import { type CodeGuard, GUARD_EVENT_TYPES, type GuardMode, guardTypedCodes } from './ui/code-guard';
 
 /** Waits before asking again when the background did not answer (its worker may be starting). */
 const HELLO_RETRIES_MS = [250, 1000, 3000];
@@ -45,10 +45,49 @@ const promptDocumentOf = (view: Window) => (): Document => {
   return current.document;
 };
 
+/**
+ * The guard, or — should setting it up ever throw — a blunt stand-in that keeps every digit-bearing
+ * event from the page while the page may be a lookalike (fail closed: nothing is asked, nothing released).
+ */
+const startGuard = (view: Window): CodeGuard => {
+  try {
+    return guardTypedCodes(view.document, { promptDocument: promptDocumentOf(view) });
+  } catch (error) {
+    reportError('typed-code guard setup', error);
+    let mode: GuardMode = 'pending';
+    const carriesDigits = (event: Event) => {
+      const e = event as KeyboardEvent & InputEvent & ClipboardEvent & DragEvent;
+      const transfer = e.clipboardData ?? e.dataTransfer;
+      return /\d/.test(`${e.key ?? ''}${e.data ?? ''}${transfer?.getData('text/plain') ?? ''}`);
+    };
+    for (const type of GUARD_EVENT_TYPES) {
+      view.addEventListener(
+        type,
+        (event) => {
+          if (mode !== 'off' && event.isTrusted && carriesDigits(event)) {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+          }
+        },
+        true,
+      );
+    }
+    return {
+      setMode(next) {
+        mode = next;
+      },
+      mode: () => mode,
+      setCandidateFor() {},
+      markField() {},
+      stop() {},
+    };
+  }
+};
+
 export function startBase(view: Window = window): void {
   if (isolatedScope[BASE_KEY]) return;
   // First, before anything that could fail: the guard's listeners, ahead of every page script.
-  const guard = guardTypedCodes(view.document, { promptDocument: promptDocumentOf(view) });
+  const guard = startGuard(view);
   const early = new Map<string, Set<EarlyListener>>();
   for (const type of EARLY_EVENT_TYPES) {
     view.addEventListener(
@@ -104,7 +143,7 @@ export function startBase(view: Window = window): void {
         if (reply?.ok) return apply(reply.value);
         const wait = HELLO_RETRIES_MS[attempt];
         if (reply === null && wait !== undefined) {
-          view.setTimeout(() => hello(attempt + 1), wait);
+          view.setTimeout(safely('hello (retry)', () => hello(attempt + 1)), wait);
           return;
         }
         // Refused (not a web frame the background judges) or no answer at all: the page is not called a

@@ -1,4 +1,5 @@
 import { clickIsSafe, REFUSAL_TEXT } from './click-safety';
+import { safely } from '../safety';
 import { createUiHost, h, type UiHost } from './host';
 
 const SIZE = 22;
@@ -115,7 +116,7 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
   button.addEventListener('pointerdown', () => {
     rectAtPointerDown = measure();
   });
-  button.addEventListener('click', (event) => {
+  const onClick = (event: MouseEvent) => {
     event.preventDefault();
     event.stopPropagation();
     const rect = measure();
@@ -132,7 +133,12 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
     rectAtPointerDown = null;
     if (verdict.safe) onActivate();
     else showNote(REFUSAL_TEXT[verdict.reason]);
-  });
+  };
+  // Fail closed: a check that throws refuses the click.
+  button.addEventListener('click', safely('fill button click', onClick, (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+  }));
 
   const onLayoutChange = () => schedule();
   view.addEventListener('scroll', onLayoutChange, { capture: true, passive: true });
