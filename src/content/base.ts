@@ -13,6 +13,8 @@ import { type CodeGuard, GUARD_EVENT_TYPES, type GuardMode, guardTypedCodes } fr
 
 /** Waits before asking again when the background did not answer (its worker may be starting). */
 const HELLO_RETRIES_MS = [250, 1000, 3000];
+/** Longest wait for the background's answer to one hello. */
+const HELLO_TIMEOUT_MS = 5_000;
 /** Frames climbed to find the top-most same-origin document (for the question about a held code). */
 const MAX_FRAME_DEPTH = 32;
 /** Said in a frame whose page cannot be asked about (an opaque-origin frame with no verdict of its own). */
@@ -136,7 +138,11 @@ export function startBase(view: Window = window): void {
   );
 
   const hello = (attempt = 0) => {
-    const asked = ask<PageState>({ type: 'cs:hello' });
+    // An answer that never comes counts as none (then retried): digits are not held forever on a fine page.
+    const asked = Promise.race([
+      ask<PageState>({ type: 'cs:hello' }),
+      new Promise<null>((resolve) => view.setTimeout(() => resolve(null), HELLO_TIMEOUT_MS)),
+    ]);
     current = asked.then((reply) => (reply?.ok ? reply.value : null));
     void asked.then(
       safely('hello', (reply: Awaited<typeof asked>) => {
