@@ -56,7 +56,7 @@ async function expectAsked(page: Page): Promise<void> {
 beforeAll(async () => {
   harness = await launchHarness();
   harness.server.serve('*', '/hostile/recorder.js', { body: fixture('recorder.js'), contentType: 'text/javascript' });
-  for (const name of ['deep-shadow', 'channels', 'many-inputs']) harness.server.serve('*', `/hostile/${name}`, fixture(`${name}.html`));
+  for (const name of ['deep-shadow', 'channels', 'many-inputs', 'reopen']) harness.server.serve('*', `/hostile/${name}`, fixture(`${name}.html`));
   const popup = await createVaultThroughPopup(harness);
   await enrolLink(popup, `otpauth://totp/Amazon:me%40example.com?secret=${AMAZON_SECRET}&issuer=Amazon`, ['amazon.com']);
   await popup.close();
@@ -181,6 +181,17 @@ describe('every way text enters a lookalike page', () => {
     await expectAsked(page);
     expect(await digitsThePageSaw(page)).toEqual([]);
     expect(await page.locator('#plain').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('a page that rewrites itself with document.open() (which erases event listeners) is blanked', async () => {
+    const page = await harness.openAt(`https://${LOOKALIKE}/hostile/reopen`);
+    await page.waitForFunction(() => (window as unknown as { __built?: boolean }).__built === true);
+    // The kit's form is gone before any key could reach the listeners it registered after document.open().
+    await expect.poll(() => page.title()).toBe('Stopped by OTP Guard');
+    expect(await page.evaluate(() => document.getElementById('otp'))).toBeNull();
+    await page.keyboard.type(CODE, { delay: 20 });
+    expect(await digitsThePageSaw(page)).toEqual([]);
     await page.close();
   });
 

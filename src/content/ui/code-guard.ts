@@ -340,7 +340,43 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
       view.addEventListener(type, listener, true);
       return () => view.removeEventListener(type, listener, true);
     });
-  const unlisten = GUARD_EVENT_TYPES.map((type) => listen(type, safely(`typed-code guard (${type})`, handlers[type], failClosed)));
+  const wrapped = GUARD_EVENT_TYPES.map((type) => [type, safely(`typed-code guard (${type})`, handlers[type], failClosed)] as const);
+  let unlisten = wrapped.map(([type, listener]) => listen(type, listener));
+  const relisten = () => {
+    for (const stopListening of unlisten) stopListening();
+    unlisten = wrapped.map(([type, listener]) => listen(type, listener));
+  };
+
+  // document.open() erases every event listener of the window and the document, ours included, and
+  // the page's script written after it registers first. A lookalike that does it is blanked at the next
+  // microtask (before any key event can reach its new listeners), and our listeners come back.
+  let reopened = false;
+  let blanking = false;
+  const blank = () => {
+    reopened = false;
+    blanking = true;
+    try {
+      reportError('typed-code guard', new Error('a lookalike page rewrote itself with document.open(): it was blanked'));
+      doc.open();
+      doc.write('<!doctype html><html><head><meta charset="utf-8"><title>Stopped by OTP Guard</title></head><body></body></html>');
+      doc.close();
+    } finally {
+      reopenWatch?.takeRecords();
+      blanking = false;
+      relisten();
+    }
+  };
+  const reopenWatch = view.MutationObserver
+    ? new view.MutationObserver(
+        safely('typed-code guard (document replaced)', (records: MutationRecord[]) => {
+          if (blanking || !records.some((record) => [...record.removedNodes].some((node) => node.nodeType === 1))) return;
+          relisten();
+          if (mode === 'guard') blank();
+          else if (mode === 'pending') reopened = true;
+        }),
+      )
+    : null;
+  reopenWatch?.observe(doc, { childList: true });
 
   const markField = (input: HTMLInputElement) => {
     if (warnings.has(input) || mode !== 'guard') return;
@@ -368,7 +404,8 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
           run = null;
           putBack(held.target, held.text + held.composing, false);
         }
-      } else if (next === 'guard') {
+      } else if (next === 'guard' && reopened) blank();
+      else if (next === 'guard') {
         // A short run the user already ended before the verdict goes in, with what followed it.
         if (run?.ended && !dialog && run.digits.length < MIN_CODE_DIGITS) {
           const short = run;
@@ -384,6 +421,7 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
     },
     markField,
     stop() {
+      reopenWatch?.disconnect();
       for (const stopListening of unlisten) stopListening();
       view.clearTimeout(idleTimer);
       dialog?.close();
