@@ -150,6 +150,19 @@ describe('every way text enters a lookalike page', () => {
     await page.close();
   });
 
+  it('an about:blank popup window the page opened and wrote', async () => {
+    const page = await openBuilt(`https://${LOOKALIKE}/hostile/channels`);
+    const opened = harness.context.waitForEvent('page');
+    await page.locator('#pop').click();
+    const popup = await opened;
+    await popup.locator('#inner').focus();
+    await popup.keyboard.type(CODE, { delay: 20 });
+    await expectAsked(popup);
+    expect(await digitsThePageSaw(page)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
   it('an input in a closed shadow root', async () => {
     const page = await openBuilt(`https://${LOOKALIKE}/hostile/channels`);
     await page.evaluate(() => (window as unknown as { __focusClosed(): void }).__focusClosed());
