@@ -5,6 +5,7 @@
  * lookalike) picks the base up from the isolated world's global scope, which pages cannot see.
  */
 import type { BackgroundToContent, PageState } from '../messaging/protocol';
+import type { CodeGuard } from './ui/code-guard';
 
 export const BASE_KEY = Symbol.for('otp-guard.content-base');
 export const ENGINE_KEY = Symbol.for('otp-guard.content-engine');
@@ -15,6 +16,8 @@ export const EARLY_EVENT_TYPES = ['keydown', 'keypress', 'keyup', 'beforeinput',
 export type EarlyListener = (event: Event) => void;
 
 export interface ContentBase {
+  /** The typed-code guard, running since document_start (the engine tells it about code fields). */
+  guard: CodeGuard;
   /** Adds a listener that runs in the window's capture phase ahead of every page listener. */
   listenEarly(type: string, listener: EarlyListener): () => void;
   /** The page's state, as soon as the background has answered (null when it did not). */

@@ -12,7 +12,7 @@ import { watchForOtpFields } from './fill/watch';
 import { showNotice } from './notice';
 import type { ContentBase } from './handoff';
 import { ask } from './runtime';
-import { guardTypedCodes } from './ui/code-guard';
+import { reportError, safely } from './safety';
 import { attachFieldButton } from './ui/field-button';
 
 export function startEngine(base: ContentBase, doc: Document): void {
@@ -24,18 +24,13 @@ export function startEngine(base: ContentBase, doc: Document): void {
   let stopWatching: (() => void) | null = null;
   const autoFilled = new WeakSet<HTMLInputElement>();
 
-  // Listens through the base's hooks, registered at document_start ahead of every page script.
-  // It only acts while the background calls this page a lookalike.
-  const guardMessage = { headline: '' };
-  const codeGuard = guardTypedCodes(
-    doc,
-    (element) => state?.warning !== undefined && otpInputs.has(element as HTMLInputElement),
-    guardMessage,
-    {
-      candidateFor: (input) => (best && candidateInputs(best).includes(input) ? best : null),
-      listen: base.listenEarly,
-    },
-  );
+  // The typed-code guard runs in the base since document_start; the engine tells it the fill target
+  // of a recognised field (a split row takes one digit per box).
+  const codeGuard = base.guard;
+  codeGuard.setCandidateFor((input) => (best && candidateInputs(best).includes(input) ? best : null));
+
+  const fillSafely = (target: Candidate, overwrite: boolean, accountId?: string): void =>
+    void requestAndFill(target, overwrite, accountId).catch((error: unknown) => reportError('fill', error));
 
   async function requestAndFill(target: Candidate, overwrite: boolean, accountId?: string): Promise<void> {
     const reply = await ask<{ code: string; accountId: string }>({
@@ -54,13 +49,13 @@ export function startEngine(base: ContentBase, doc: Document): void {
       return;
     }
     if (reply.error.code === 'choose-account' && state) {
-      pickAccount(candidateInputs(target)[0]!, state.accounts, (id) => void requestAndFill(target, overwrite, id));
+      pickAccount(candidateInputs(target)[0]!, state.accounts, (id) => fillSafely(target, overwrite, id));
       return;
     }
     if (overwrite) showNotice(doc, reply.error.message, 'warning');
   }
 
-  function onFields(found: Candidate | null, all: Candidate[]): void {
+  function onFieldsUnsafe(found: Candidate | null, all: Candidate[]): void {
     candidates = all;
     otpInputs = new Set(all.filter((candidate) => candidate.score >= OTP_THRESHOLD).flatMap(candidateInputs));
     best = found;
@@ -69,19 +64,24 @@ export function startEngine(base: ContentBase, doc: Document): void {
     const first = candidateInputs(best)[0]!;
     if (button?.input !== first) {
       button?.detach();
+      button = null;
       const target = best;
-      button = { ...attachFieldButton(first, () => void requestAndFill(target, true)), input: first };
+      // No in-page button where the browser cannot prove a click on it is real (no occlusion data):
+      // the shortcut, the context menu and the popup fill instead.
+      const attached = attachFieldButton(first, () => fillSafely(target, true));
+      if (attached) button = { ...attached, input: first };
     }
     // Automatic fill: once per field, only when exactly one account matches and the setting allows it.
     if (state.autoFill && !state.locked && state.accounts.length === 1 && !autoFilled.has(first)) {
       autoFilled.add(first);
-      void requestAndFill(best, false);
+      fillSafely(best, false);
     }
   }
 
+  const onFields = safely('fields found', onFieldsUnsafe);
+
   function apply(next: PageState): void {
     state = next;
-    guardMessage.headline = next.warning?.headline ?? '';
     if ((next.fillable || next.warning) && !stopWatching) {
       stopWatching = watchForOtpFields(doc, (result) => onFields(result.best, result.candidates));
     } else if (stopWatching) {
@@ -89,18 +89,18 @@ export function startEngine(base: ContentBase, doc: Document): void {
     }
   }
 
-  base.onMessage((message: BackgroundToContent) => {
+  base.onMessage(safely('engine message', (message: BackgroundToContent) => {
     if (message.type === 'bg:notice') showNotice(doc, message.text, message.tone);
     if (message.type === 'bg:fill-now') {
       const focused = doc.activeElement;
       const target: Candidate | null =
         best ?? (focused?.tagName === 'INPUT' ? { kind: 'single', input: focused as HTMLInputElement, score: 0, reasons: ['focused field'] } : null);
-      if (target) void requestAndFill(target, message.overwrite);
+      if (target) fillSafely(target, message.overwrite);
       else showNotice(doc, 'OTP Guard found no code field on this page.', 'info');
     }
-  });
-  base.onState(apply);
+  }));
+  base.onState(safely('engine state', apply));
   void base.state().then((first) => {
-    if (first) apply(first);
+    if (first) safely('engine state', apply)(first);
   });
 }

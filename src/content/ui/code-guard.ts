@@ -1,165 +1,205 @@
-import { otpDigits } from '../../core/fill/code-shape';
+/**
+ * The typed-code guard. It runs in the base content script from document_start, with capture
+ * listeners on the window registered before any page script, in every frame (also same-origin
+ * about:blank and srcdoc frames). On a page the background calls a lookalike — and, until the
+ * background has answered, on every page — it holds digit runs typed, pasted, dropped or composed
+ * into any target, recognised code field or not. Holding changes nothing the page can see: the
+ * events are stopped before any page listener, and no DOM or style changes per digit.
+ *
+ * The rule, exactly (what a user can still do on a lookalike without confirming):
+ * - Text without digits passes untouched (a search, a name, an e-mail without digits).
+ * - Every digit starts or extends a held run; spaces and hyphens inside a run are held too; Backspace
+ *   takes back the last held digit.
+ * - A run ends only on the user's own trusted input: a non-digit character, Tab, or Enter. A run of
+ *   1–3 digits then goes into the field where it was typed ("apt 12", "2 pcs"); a run of 4 or more
+ *   is a possible code: the user is asked ("Enter it anyway" puts it where it was typed).
+ * - A run of 4+ digits is also asked about after a pause (idleMs) or when it reaches the field's length.
+ *   A pause never releases a short run, and neither does a focus change (the page controls focus:
+ *   releasing on it would let a page split a code into short runs).
+ * - Pasted or dropped text with a 4–8 digit code in it is held whole and asked about at once;
+ *   other text with fewer than 4 digits passes.
+ */
 import { isInputElement } from '../../core/fill/dom-read';
 import { fillCode } from '../../core/fill/filler';
-import type { Candidate } from '../../core/fill/types';
+import { type Candidate, candidateInputs } from '../../core/fill/types';
+import { insertText, isEditable, resolveTarget, takeBack } from '../guard/targets';
+import { reportError, safely } from '../safety';
 import { askAboutHeldCode } from './guard-dialog';
 import { createUiHost, h, type UiHost } from './host';
 
-export interface CodeGuardMessage {
-  /** e.g. "This is not amazon.com. Amazon never asks for this code here." */
-  headline: string;
-}
+/** 'pending': the background has not answered yet (hold, never ask); 'guard': a lookalike; 'off': release. */
+export type GuardMode = 'pending' | 'guard' | 'off';
 
 export interface CodeGuardOptions {
-  /** The fill target for "Enter it anyway" (a split row for a box); defaults to the field itself. */
-  candidateFor?: (input: HTMLInputElement) => Candidate | null;
   /** Pause after which 4+ held digits are treated as a complete code. */
   idleMs?: number;
   /**
    * Where to listen in the capture phase. Default: `window` directly. The content script's base passes
-   * hooks it registered at document_start, so the guard runs ahead of page scripts even when it loads later.
+   * hooks it registered at document_start, so the guard runs ahead of page scripts.
    */
   listen?: (type: string, listener: (event: Event) => void) => () => void;
+  /** The document the question is asked in (the top page's for a same-origin frame). */
+  promptDocument?: () => Document;
 }
 
 export interface CodeGuard {
-  /** Shows the warning next to a field now (fields also get it when focused). */
+  setMode(mode: GuardMode, headline?: string): void;
+  mode(): GuardMode;
+  /** The fill target for "Enter it anyway" (a split row for a box); defaults to the field itself. */
+  setCandidateFor(candidateFor: (input: HTMLInputElement) => Candidate | null): void;
+  /** Shows the warning next to a recognised code field (once, when found: never per digit). */
   markField(input: HTMLInputElement): void;
   stop(): void;
 }
 
+/** Event types the guard listens to (the base hooks all of them at document_start). */
+export const GUARD_EVENT_TYPES = [
+  'keydown',
+  'keypress',
+  'keyup',
+  'beforeinput',
+  'input',
+  'textInput',
+  'paste',
+  'drop',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+] as const;
+
 const DEFAULT_IDLE_MS = 1500;
+/** Shortest digit run that may be a code; shorter runs go to the page when the user ends them. */
+export const MIN_CODE_DIGITS = 4;
 const WARNING_CSS =
   '.w{background:#fff4f4;color:#202124;border:2px solid #b00020;border-radius:6px;padding:6px 10px;max-width:340px;box-shadow:0 2px 8px #0004}' +
   'strong{color:#b00020;display:block}';
+const WARNING_TEXT = 'A code typed or pasted here is held back until you confirm.';
+
+const digitsOf = (text: string): string => text.normalize('NFKC').replace(/\D/g, '');
 
 /** Finds a 4–8 digit code in pasted text ("123 456", "Your code is 123456", "Your code is 482 913"). */
 const codeInText = (text: string): string | null => {
-  const found = /(?:^|\D)(\d{3,4}[ \u00a0-]\d{3,4}|\d{4,8})(?!\d)/.exec(text.normalize('NFKC'))?.[1];
-  return otpDigits(text) ?? (found ? found.replace(/\D/g, '') : null);
+  const folded = text.normalize('NFKC');
+  const whole = /^\s*\d(?:[ -]?\d){3,7}\s*$/.test(folded) ? folded.replace(/\D/g, '') : null;
+  const found = /(?:^|\D)(\d{3,4}[ \u00a0-]\d{3,4}|\d{4,8})(?!\d)/.exec(folded)?.[1];
+  return whole ?? (found ? found.replace(/\D/g, '') : digitsOf(folded).length >= MIN_CODE_DIGITS ? digitsOf(folded) : null);
 };
 
-/**
- * On a lookalike page, keeps codes the user types or pastes into OTP fields away from the page:
- * window-level capture listeners (registered before any page script) cancel and stop the events,
- * the digits are held in this closure, and a dialog asks whether to enter them anyway.
- */
-export const guardTypedCodes = (
-  doc: Document,
-  isOtpField: (element: Element) => boolean,
-  message: CodeGuardMessage,
-  options: CodeGuardOptions = {},
-): CodeGuard => {
+/** Backspace on a held run: the last character typed goes, digit or separator. */
+const eraseLast = (run: Run) => {
+  const last = run.text.at(-1) ?? '';
+  run.text = run.text.slice(0, -1);
+  if (/\d/.test(last)) run.digits = run.digits.slice(0, -1);
+};
+
+const block = (event: Event) => {
+  event.preventDefault();
+  event.stopImmediatePropagation();
+};
+
+/** Events the page made itself reveal nothing it does not know: only the user's own are held. */
+const untrusted = (event: Event) => event.isTrusted === false;
+
+interface Run {
+  target: Element | null;
+  digits: string;
+  /** The digits as typed, with the spaces and hyphens between them (what a short run puts back). */
+  text: string;
+  /** Digits of an IME composition still in progress (they join `digits` when it ends). */
+  composing: string;
+  /** The user typed a non-digit after the digits (before the verdict): the run is complete. */
+  ended?: boolean;
+}
+
+export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): CodeGuard => {
   const view = doc.defaultView;
-  if (!view) return { markField() {}, stop() {} };
+  const inert: CodeGuard = { setMode() {}, mode: () => 'off', setCandidateFor() {}, markField() {}, stop() {} };
+  if (!view) return inert;
   const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
-  const warnings = new Map<HTMLInputElement, { ui: UiHost; status: HTMLElement }>();
-  const released = new WeakSet<HTMLInputElement>();
-  let held = '';
-  let heldField: HTMLInputElement | null = null;
+  const warnings = new Map<HTMLInputElement, UiHost>();
+  let mode: GuardMode = 'pending';
+  let headline = '';
+  let run: Run | null = null;
   let dialog: { host: HTMLElement; close(): void } | null = null;
   let releasing = false;
+  const released = new WeakSet<Element>();
   let idleTimer = 0;
-  let frame = 0;
+  let candidateFor: ((input: HTMLInputElement) => Candidate | null) | null = null;
 
-  const candidateFor = (field: HTMLInputElement): Candidate =>
-    options.candidateFor?.(field) ?? { kind: 'single', input: field, score: 0, reasons: ['held code'] };
-
-  const expectedLength = (field: HTMLInputElement): number => {
-    const candidate = candidateFor(field);
-    if (candidate.kind === 'split') return candidate.inputs.length;
-    const maxLength = field.maxLength;
-    return maxLength >= 4 && maxLength <= 8 ? maxLength : 6;
+  const expectedLength = (target: Element | null): number => {
+    if (!isInputElement(target)) return 8;
+    const candidate = candidateFor?.(target);
+    if (candidate?.kind === 'split') return candidate.inputs.length;
+    return target.maxLength >= MIN_CODE_DIGITS && target.maxLength <= 8 ? target.maxLength : 8;
   };
 
-  const guardedTarget = (event: Event): HTMLInputElement | null => {
-    const target = event.composedPath()[0] ?? event.target;
-    return isInputElement(target) && !released.has(target) && isOtpField(target) ? target : null;
-  };
-
-  const block = (event: Event) => {
-    event.preventDefault();
-    event.stopImmediatePropagation();
-  };
-
-  const statusText = () =>
-    held
-      ? `Held back from this page: ${'•'.repeat(held.length)}`
-      : 'A code typed or pasted here is held back until you confirm.';
-
-  const placeWarnings = () => {
-    frame = 0;
-    for (const [input, warning] of warnings) {
-      if (!input.isConnected) {
-        warning.ui.remove();
-        warnings.delete(input);
-        continue;
-      }
-      const rect = input.getBoundingClientRect();
-      warning.ui.place(rect.left, rect.bottom + 4);
-      warning.status.textContent = statusText();
-    }
-  };
-  const scheduleWarnings = () => {
-    if (!frame) frame = view.requestAnimationFrame(placeWarnings);
-  };
-
-  const markField = (input: HTMLInputElement) => {
-    if (warnings.has(input)) return;
-    const ui = createUiHost(doc, 'otp-guard-warning', WARNING_CSS);
-    const box = h(doc, 'div', 'w');
-    box.setAttribute('role', 'alert');
-    const status = h(doc, 'span');
-    box.append(h(doc, 'strong', '', message.headline), status);
-    ui.root.append(box);
-    warnings.set(input, { ui, status });
-    placeWarnings();
-  };
-
-  const clearField = (field: HTMLInputElement) => {
-    if (field.value === '') return;
-    const setter = Object.getOwnPropertyDescriptor(view.HTMLInputElement.prototype, 'value')?.set;
-    if (setter) setter.call(field, '');
-  };
-
-  const openDialog = () => {
-    view.clearTimeout(idleTimer);
-    if (dialog || held.length < 4) return;
-    dialog = askAboutHeldCode(doc, message.headline, held.length, (choice) => {
-      const code = held;
-      const field = heldField;
-      dialog = null;
-      held = '';
-      heldField = null;
-      placeWarnings();
-      if (choice === 'enter' && field) release(field, code);
-    });
-  };
-
-  const release = (field: HTMLInputElement, code: string) => {
-    const candidate = candidateFor(field);
-    for (const input of candidate.kind === 'single' ? [candidate.input] : candidate.inputs) released.add(input);
+  /** Puts digits where they were typed (a split row of boxes gets one digit each). */
+  const putBack = (target: Element | null, digits: string, asCode: boolean) => {
+    if (!target || digits === '') return;
     releasing = true;
     try {
-      fillCode(candidate, code, { overwrite: true, submit: false });
+      if (asCode && isInputElement(target)) {
+        // The user let this field have codes: later digits typed into it pass.
+        const candidate = candidateFor?.(target) ?? { kind: 'single', input: target, score: 0, reasons: ['held code'] };
+        for (const input of candidateInputs(candidate)) released.add(input);
+        if (candidate.kind === 'split' || target.value === '') {
+          fillCode(candidate, digits, { overwrite: true, submit: false });
+          return;
+        }
+      }
+      if (!insertText(target, digits)) reportError('releasing held digits', new Error('the target takes no text'));
     } finally {
       releasing = false;
     }
   };
 
-  const hold = (field: HTMLInputElement, digits: string, complete: boolean) => {
-    // While the question is open, more digits are still kept from the page but not added to the code.
-    if (dialog) return;
-    heldField ??= field;
-    markField(field);
-    clearField(field);
-    held += digits;
-    placeWarnings();
+  const ask = () => {
     view.clearTimeout(idleTimer);
-    if (complete || held.length >= expectedLength(heldField)) openDialog();
-    else idleTimer = view.setTimeout(openDialog, idleMs);
+    if (dialog || !run || mode !== 'guard' || run.digits.length < MIN_CODE_DIGITS) return;
+    const asked = run;
+    dialog = askAboutHeldCode(options.promptDocument?.() ?? doc, headline, asked.digits.length, (choice) => {
+      dialog = null;
+      if (run === asked) run = null;
+      if (choice === 'enter') putBack(asked.target, asked.digits, true);
+    });
   };
 
+  const scheduleAsk = () => {
+    view.clearTimeout(idleTimer);
+    if (!run || mode !== 'guard') return;
+    if (run.digits.length >= expectedLength(run.target)) ask();
+    else if (run.digits.length >= MIN_CODE_DIGITS) idleTimer = view.setTimeout(safely('held code (idle)', ask), idleMs);
+  };
+
+  const hold = (target: Element | null, digits: string, complete = false) => {
+    // While the question is open, more digits are still kept from the page but not added to the code.
+    if (dialog || digits === '') return;
+    run ??= { target, digits: '', text: '', composing: '' };
+    run.digits += digits;
+    run.text += digits;
+    if (complete && mode === 'guard') ask();
+    else scheduleAsk();
+  };
+
+  /** The user ended the run with a non-digit: a short run goes to the page, a long one is asked about. */
+  const endRun = (): 'released' | 'held' | 'none' => {
+    if (!run || dialog) return dialog ? 'held' : 'none';
+    run.digits += run.composing;
+    run.text += run.composing;
+    run.composing = '';
+    if (run.digits.length >= MIN_CODE_DIGITS || mode === 'pending') {
+      ask();
+      return 'held';
+    }
+    const short = run;
+    run = null;
+    view.clearTimeout(idleTimer);
+    putBack(short.target, short.text, false);
+    return 'released';
+  };
+
+  const active = (event: Event) =>
+    mode !== 'off' && !releasing && !untrusted(event) && !released.has(resolveTarget(event).element as Element);
   const inOwnDialog = (event: Event) => dialog !== null && event.composedPath().includes(dialog.host);
 
   const onKey = (event: Event) => {
@@ -170,99 +210,223 @@ export const guardTypedCodes = (
       if (key.type === 'keydown' && key.key === 'Escape') dialog?.close();
       return;
     }
-    if (releasing || key.ctrlKey || key.metaKey || key.altKey) return;
-    const field = guardedTarget(event);
-    if (!field) return;
+    if (!active(event) || key.ctrlKey || key.metaKey || key.altKey || key.isComposing) return;
     const char = (key.key ?? '').normalize('NFKC');
+    const down = key.type === 'keydown';
     if (/^\d$/.test(char)) {
       block(event);
-      if (key.type === 'keydown') hold(field, char, false);
-    } else if (held && (char === ' ' || char === '-')) block(event);
-    else if (held && key.key === 'Backspace') {
+      if (down) hold(resolveTarget(event).element, char);
+    } else if (run && mode === 'pending' && char.length === 1) {
+      // Before the verdict, what follows held digits waits with them, so it goes in in the order typed.
       block(event);
-      if (key.type === 'keydown') {
-        held = held.slice(0, -1);
-        placeWarnings();
+      if (down) {
+        run.text += char;
+        run.ended = true;
       }
-    } else if (held && key.key === 'Enter') {
+    } else if (run && (char === ' ' || char === '-')) {
       block(event);
-      if (key.type === 'keydown') openDialog();
+      if (down && !dialog) run.text += char;
+    } else if (run && char === 'Backspace') {
+      block(event);
+      if (down && !dialog) eraseLast(run);
+      if (run && run.text === '' && !dialog) run = null;
+    } else if (run && (char.length === 1 || char === 'Enter' || char === 'Tab')) {
+      // Keypress/keyup of the terminator pass; its keydown ends the run first.
+      if (down && endRun() === 'held' && char === 'Enter') block(event);
     }
   };
 
   const onBeforeInput = (event: Event) => {
-    if (releasing) return;
+    if (!active(event)) return;
     const input = event as InputEvent;
-    const field = guardedTarget(event);
-    if (!field || !input.inputType?.startsWith('insert')) return;
-    const text = (input.data ?? input.dataTransfer?.getData('text/plain') ?? '').normalize('NFKC');
-    const code = codeInText(text);
-    if (code) {
+    const type = input.inputType ?? '';
+    const target = resolveTarget(event).element;
+    if (type === 'deleteContentBackward' && run && !dialog) {
       block(event);
-      hold(field, code, true);
-    } else if (/\d/.test(text) && /^[\d\s-]+$/.test(text)) {
-      block(event);
-      hold(field, text.replace(/\D/g, ''), false);
+      eraseLast(run);
+      return;
+    }
+    if (!type.startsWith('insert')) return;
+    const text = input.data ?? input.dataTransfer?.getData('text/plain') ?? '';
+    if (type === 'insertCompositionText') {
+      // Not cancellable: what reaches the field is taken back in onInput; the digits count when it ends.
+      if (/\d/.test(text.normalize('NFKC'))) {
+        event.stopImmediatePropagation();
+        run ??= { target, digits: '', text: '', composing: '' };
+        run.composing = digitsOf(text);
+      }
+      return;
+    }
+    const digits = digitsOf(text);
+    if (digits === '') {
+      if (run && text !== '' && !/^[\s-]+$/.test(text)) endRun();
+      else if (run) block(event);
+      return;
+    }
+    const composed = type === 'insertFromComposition' || input.isComposing;
+    const code = composed ? null : codeInText(text);
+    // Words with a number or two ("flat 2b"), no run held: not a code; it goes in as typed.
+    if (!composed && !code && !run && !/^[\d\s-]+$/.test(text)) return;
+    block(event);
+    if (composed) {
+      if (run) run.composing = '';
+      hold(target, digits);
+    } else if (code && !run) hold(target, code, true);
+    else hold(target, digits);
+  };
+
+  /** Last line of defence (IME composition cannot be cancelled): digits that reached the field are taken back. */
+  const onInput = (event: Event) => {
+    if (!active(event)) return;
+    const input = event as InputEvent;
+    const data = input.data ?? '';
+    if (!/\d/.test(data.normalize('NFKC'))) return;
+    const target = resolveTarget(event).element;
+    event.stopImmediatePropagation();
+    if (target && isEditable(target)) takeBack(target, data);
+  };
+
+  const onTextInput = (event: Event) => {
+    // Chromium's legacy textInput carries the text before beforeinput: the page must not read it.
+    if (active(event) && /\d/.test(((event as Event & { data?: string }).data ?? '').normalize('NFKC'))) event.stopImmediatePropagation();
+  };
+
+  const onComposition = (event: Event) => {
+    if (!active(event)) return;
+    const data = (event as CompositionEvent).data ?? '';
+    if (/\d/.test(data.normalize('NFKC')) || run?.composing) event.stopImmediatePropagation();
+    if (event.type === 'compositionend' && run) {
+      // The committed text, if it had digits, was counted by beforeinput; what is left is the composition's.
+      run.digits += run.composing;
+      run.text += run.composing;
+    run.text += run.composing;
+      run.composing = '';
+      scheduleAsk();
     }
   };
 
   const onPasteOrDrop = (event: Event) => {
-    if (releasing) return;
-    const field = guardedTarget(event);
-    if (!field) return;
+    if (!active(event)) return;
     const transfer = (event as ClipboardEvent).clipboardData ?? (event as DragEvent).dataTransfer;
-    const code = codeInText(transfer?.getData('text/plain') ?? '');
-    if (!code) return;
+    const text = transfer?.getData('text/plain') ?? '';
+    const digits = digitsOf(text);
+    if (digits === '') return;
+    const code = codeInText(text);
+    if (!code && !run) return; // "flat 2b": no code, nothing held
     block(event);
-    held = '';
-    hold(field, code, true);
+    hold(resolveTarget(event).element, code ?? digits, code !== null);
   };
 
-  /** Last line of defence (IME composition cannot be cancelled): digits that reached the value are taken back. */
-  const onInput = (event: Event) => {
-    if (releasing) return;
-    const field = guardedTarget(event);
-    if (!field || !/\d/.test(field.value)) return;
-    event.stopImmediatePropagation();
-    hold(field, field.value.replace(/\D/g, ''), false);
+  /** Fail closed: when a handler throws while the guard is on, the event is held, not passed. */
+  const failClosed = (event: Event) => {
+    if (mode !== 'off' && !releasing) block(event);
   };
-
-  const onFocus = (event: Event) => {
-    const field = guardedTarget(event);
-    if (field) markField(field);
+  const handlers: Record<(typeof GUARD_EVENT_TYPES)[number], (event: Event) => void> = {
+    keydown: onKey,
+    keypress: onKey,
+    keyup: onKey,
+    beforeinput: onBeforeInput,
+    input: onInput,
+    textInput: onTextInput,
+    paste: onPasteOrDrop,
+    drop: onPasteOrDrop,
+    compositionstart: onComposition,
+    compositionupdate: onComposition,
+    compositionend: onComposition,
   };
-
-  const listeners: Array<[string, (event: Event) => void]> = [
-    ['keydown', onKey],
-    ['keypress', onKey],
-    ['keyup', onKey],
-    ['beforeinput', onBeforeInput],
-    ['paste', onPasteOrDrop],
-    ['drop', onPasteOrDrop],
-    ['input', onInput],
-    ['focusin', onFocus],
-  ];
   const listen =
     options.listen ??
     ((type: string, listener: (event: Event) => void) => {
       view.addEventListener(type, listener, true);
       return () => view.removeEventListener(type, listener, true);
     });
-  const unlisten = listeners.map(([type, listener]) => listen(type, listener));
-  view.addEventListener('scroll', scheduleWarnings, { capture: true, passive: true });
-  view.addEventListener('resize', scheduleWarnings, { passive: true });
+  const wrapped = GUARD_EVENT_TYPES.map((type) => [type, safely(`typed-code guard (${type})`, handlers[type], failClosed)] as const);
+  let unlisten = wrapped.map(([type, listener]) => listen(type, listener));
+  const relisten = () => {
+    for (const stopListening of unlisten) stopListening();
+    unlisten = wrapped.map(([type, listener]) => listen(type, listener));
+  };
+
+  // document.open() erases every event listener of the window and the document, ours included, and
+  // the page's script written after it registers first. A lookalike that does it is blanked at the next
+  // microtask (before any key event can reach its new listeners), and our listeners come back.
+  let reopened = false;
+  let blanking = false;
+  const blank = () => {
+    reopened = false;
+    blanking = true;
+    try {
+      reportError('typed-code guard', new Error('a lookalike page rewrote itself with document.open(): it was blanked'));
+      doc.open();
+      doc.write('<!doctype html><html><head><meta charset="utf-8"><title>Stopped by OTP Guard</title></head><body></body></html>');
+      doc.close();
+    } finally {
+      reopenWatch?.takeRecords();
+      blanking = false;
+      relisten();
+    }
+  };
+  const reopenWatch = view.MutationObserver
+    ? new view.MutationObserver(
+        safely('typed-code guard (document replaced)', (records: MutationRecord[]) => {
+          if (blanking || !records.some((record) => [...record.removedNodes].some((node) => node.nodeType === 1))) return;
+          relisten();
+          if (mode === 'guard') blank();
+          else if (mode === 'pending') reopened = true;
+        }),
+      )
+    : null;
+  reopenWatch?.observe(doc, { childList: true });
+
+  const markField = (input: HTMLInputElement) => {
+    if (warnings.has(input) || mode !== 'guard') return;
+    const ui = createUiHost(doc, 'otp-guard-warning', WARNING_CSS);
+    const box = h(doc, 'div', 'w');
+    box.setAttribute('role', 'alert');
+    box.append(h(doc, 'strong', '', headline), h(doc, 'span', '', WARNING_TEXT));
+    ui.root.append(box);
+    warnings.set(input, ui);
+    const rect = input.getBoundingClientRect();
+    ui.place(rect.left, rect.bottom + 4);
+  };
 
   return {
+    setMode(next, nextHeadline) {
+      mode = next;
+      if (nextHeadline !== undefined) headline = nextHeadline;
+      if (next === 'off') {
+        view.clearTimeout(idleTimer);
+        for (const ui of warnings.values()) ui.remove();
+        warnings.clear();
+        // Held before the background answered, on a page that turned out fine: it goes in now.
+        if (run && !dialog) {
+          const held = run;
+          run = null;
+          putBack(held.target, held.text + held.composing, false);
+        }
+      } else if (next === 'guard' && reopened) blank();
+      else if (next === 'guard') {
+        // A short run the user already ended before the verdict goes in, with what followed it.
+        if (run?.ended && !dialog && run.digits.length < MIN_CODE_DIGITS) {
+          const short = run;
+          run = null;
+          putBack(short.target, short.text, false);
+        } else if (run?.ended) ask();
+        else scheduleAsk();
+      }
+    },
+    mode: () => mode,
+    setCandidateFor(next) {
+      candidateFor = next;
+    },
     markField,
     stop() {
+      reopenWatch?.disconnect();
       for (const stopListening of unlisten) stopListening();
-      view.removeEventListener('scroll', scheduleWarnings, { capture: true });
-      view.removeEventListener('resize', scheduleWarnings);
       view.clearTimeout(idleTimer);
-      if (frame) view.cancelAnimationFrame(frame);
       dialog?.close();
-      held = '';
-      for (const warning of warnings.values()) warning.ui.remove();
+      run = null;
+      for (const ui of warnings.values()) ui.remove();
       warnings.clear();
     },
   };

@@ -1,4 +1,5 @@
 import { clickIsSafe, REFUSAL_TEXT } from './click-safety';
+import { safely } from '../safety';
 import { createUiHost, h, type UiHost } from './host';
 
 const SIZE = 22;
@@ -28,13 +29,24 @@ const visibilityOf = (view: Window, host: Element): { minOpacity: number; hidden
 };
 
 /**
+ * Whether the browser reports occlusion (IntersectionObserver v2 `isVisible`, with `trackVisibility`):
+ * Chromium does, Firefox does not. Without it no check can tell a real click from one a see-through
+ * overlay (top layer, pointer-events: none) steered onto the button, so no button is shown.
+ */
+export const hasOcclusionData = (view: Window): boolean => {
+  const entry = (view as Window & { IntersectionObserverEntry?: { prototype: object } }).IntersectionObserverEntry;
+  return typeof entry === "function" && "isVisible" in (entry as { prototype: object }).prototype;
+};
+
+/**
  * A small fill button at the right edge of an OTP field, inside a closed shadow root.
  * Calls `onActivate` only for trusted clicks that pass the clickjacking checks; otherwise shows why not.
+ * Returns null (no button) where the browser gives no occlusion data.
  */
-export const attachFieldButton = (input: HTMLInputElement, onActivate: () => void): { detach(): void } => {
+export const attachFieldButton = (input: HTMLInputElement, onActivate: () => void): { detach(): void } | null => {
   const doc = input.ownerDocument;
   const view = doc.defaultView;
-  if (!view) return { detach() {} };
+  if (!view || !hasOcclusionData(view)) return null;
   const ui: UiHost = createUiHost(doc, 'otp-guard-fill', CSS);
   const button = h(doc, 'button', '', 'OTP');
   button.type = 'button';
@@ -80,7 +92,8 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
 
   // Chromium's IntersectionObserver v2 reports whether the button is really visible: not covered by
   // anything (even a pointer-events: none overlay), not faded, not filtered.
-  let occluded = false;
+  // Until the first report, the button counts as covered.
+  let occluded = true;
   const IntersectionObserverV2 = (view as Window & { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
   const visibility = IntersectionObserverV2
     ? new IntersectionObserverV2(
@@ -103,7 +116,7 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
   button.addEventListener('pointerdown', () => {
     rectAtPointerDown = measure();
   });
-  button.addEventListener('click', (event) => {
+  const onClick = (event: MouseEvent) => {
     event.preventDefault();
     event.stopPropagation();
     const rect = measure();
@@ -120,7 +133,12 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
     rectAtPointerDown = null;
     if (verdict.safe) onActivate();
     else showNote(REFUSAL_TEXT[verdict.reason]);
-  });
+  };
+  // Fail closed: a check that throws refuses the click.
+  button.addEventListener('click', safely('fill button click', onClick, (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+  }));
 
   const onLayoutChange = () => schedule();
   view.addEventListener('scroll', onLayoutChange, { capture: true, passive: true });

@@ -4,6 +4,8 @@
  * marked !important, which beat the page's own !important rules aimed at the host.
  * The host re-attaches itself when a page script removes it and restores its attributes when changed.
  */
+import { safely } from '../safety';
+
 export interface UiHost {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
@@ -47,13 +49,15 @@ export const createUiHost = (doc: Document, tag: string, css: string): UiHost =>
 
   const view = doc.defaultView;
   const observer = view
-    ? new view.MutationObserver(() => {
-        if (removed) return;
-        restoreAttributes();
-        attach();
-        // The page may have replaced <html> itself: watch the new one.
-        if (doc.documentElement) observer?.observe(doc.documentElement, { childList: true });
-      })
+    ? new view.MutationObserver(
+        safely('ui host (mutations)', () => {
+          if (removed) return;
+          restoreAttributes();
+          attach();
+          // The page may have replaced <html> itself: watch the new one.
+          if (doc.documentElement) observer?.observe(doc.documentElement, { childList: true });
+        }),
+      )
     : null;
 
   attach();

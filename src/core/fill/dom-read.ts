@@ -20,25 +20,73 @@ export const parentAcrossShadow = (element: Element): Element | null => {
   return root && 'host' in root ? (root as ShadowRoot).host : null;
 };
 
-/** Every input under `root`, one list per tree (the root itself, then each open shadow root, depth-first). */
-export const collectInputsByTree = (root: ParentNode): HTMLInputElement[][] => {
+/** Bounds on one walk of a page's trees: the page decides their shape, so every walk has a ceiling. */
+export interface WalkLimits {
+  /** Elements looked at in all trees together. */
+  maxElements: number;
+  /** Inputs collected in all trees together. */
+  maxInputs: number;
+  /** Shadow roots entered (each is one tree). */
+  maxTrees: number;
+}
+
+/** NodeFilter.SHOW_ELEMENT, spelled out: no DOM globals in core. */
+const SHOW_ELEMENT = 0x1;
+
+export const DEFAULT_WALK_LIMITS: WalkLimits = { maxElements: 20_000, maxInputs: 2_000, maxTrees: 500 };
+
+export interface TreeWalkResult {
+  /** One list per tree (the root itself, then each open shadow root, in discovery order). */
+  trees: HTMLInputElement[][];
+  /** A limit was reached: some of the page was not looked at. */
+  truncated: boolean;
+}
+
+/**
+ * Every input under `root`, one list per tree, with open shadow roots taken from an explicit queue,
+ * never by recursion: a page nesting 20,000 shadow roots costs a bounded loop, not a stack overflow.
+ */
+export const walkInputsByTree = (root: ParentNode, limits: WalkLimits = DEFAULT_WALK_LIMITS): TreeWalkResult => {
   const trees: HTMLInputElement[][] = [];
-  const visit = (tree: ParentNode) => {
-    const inputs: HTMLInputElement[] = [];
-    const shadowRoots: ShadowRoot[] = [];
-    const self = tree as Element;
-    if (self.shadowRoot) shadowRoots.push(self.shadowRoot);
-    for (const element of tree.querySelectorAll('*')) {
-      if (isInputElement(element)) inputs.push(element);
-      // Only open roots are visible here: closed ones return null, by design of the platform.
-      if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
+  const queue: ParentNode[] = [root];
+  const self = root as Element;
+  let elements = 0;
+  let inputs = 0;
+  let truncated = false;
+  if (self.shadowRoot) queue.push(self.shadowRoot);
+  for (let index = 0; index < queue.length; index++) {
+    if (trees.length >= limits.maxTrees) {
+      truncated = true;
+      break;
     }
-    trees.push(inputs);
-    for (const shadowRoot of shadowRoots) visit(shadowRoot);
-  };
-  visit(root);
-  return trees;
+    const tree = queue[index]!;
+    const found: HTMLInputElement[] = [];
+    trees.push(found);
+    // A TreeWalker visits one element at a time (a static querySelectorAll list would cost the whole
+    // tree up front); the loop stops at the ceilings.
+    const doc = (tree as Node).ownerDocument ?? (tree as Document);
+    const walker = doc.createTreeWalker(tree as Node, SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (++elements > limits.maxElements || inputs >= limits.maxInputs) {
+        truncated = true;
+        break;
+      }
+      const element = node as Element;
+      if (isInputElement(element)) {
+        found.push(element);
+        inputs++;
+      }
+      // Only open roots are visible here: closed ones return null, by design of the platform.
+      if (element.shadowRoot) queue.push(element.shadowRoot);
+    }
+    if (truncated) break;
+  }
+  return { trees, truncated };
 };
+
+/** Every input under `root`, one list per tree (bounded: see walkInputsByTree). */
+export const collectInputsByTree = (root: ParentNode, limits?: WalkLimits): HTMLInputElement[][] =>
+  walkInputsByTree(root, limits).trees;
 
 const windowOf = (node: Node): (Window & typeof globalThis) | null =>
   (node.ownerDocument?.defaultView as (Window & typeof globalThis) | null | undefined) ?? null;
@@ -75,15 +123,31 @@ const byId = (node: Node, id: string): Element | null => {
 
 const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** Text of `<label for>` and wrapping labels. */
-export const labelText = (input: HTMLInputElement): string => {
-  const parts: string[] = [];
-  const labels = input.labels;
-  if (labels) for (const label of labels) parts.push(squash(label.textContent));
-  else {
-    const wrapping = input.closest('label');
-    if (wrapping) parts.push(squash(wrapping.textContent));
+/** Per-scan index of `<label for=…>` texts, one per tree: `input.labels` costs a walk of the whole tree per call. */
+export type LabelIndex = Map<Node, Map<string, string>>;
+
+const labelsFor = (input: HTMLInputElement, index: LabelIndex): string => {
+  const root = input.getRootNode() as ParentNode & Node;
+  let byId = index.get(root);
+  if (!byId) {
+    byId = new Map();
+    if (typeof root.querySelectorAll === 'function') {
+      for (const label of root.querySelectorAll('label[for]')) {
+        const id = label.getAttribute('for') ?? '';
+        const text = squash(label.textContent?.slice(0, NEARBY_CHARS));
+        byId.set(id, byId.has(id) ? `${byId.get(id)} ${text}` : text);
+      }
+    }
+    index.set(root, byId);
   }
+  return input.id ? (byId.get(input.id) ?? '') : '';
+};
+
+/** Text of `<label for>` and wrapping labels. */
+export const labelText = (input: HTMLInputElement, index: LabelIndex = new Map()): string => {
+  const parts = [labelsFor(input, index)];
+  const wrapping = input.closest('label');
+  if (wrapping && wrapping.getAttribute('for') === null) parts.push(squash(wrapping.textContent?.slice(0, NEARBY_CHARS)));
   return parts.filter(Boolean).join(' ');
 };
 
@@ -108,7 +172,7 @@ const NEARBY_MAX_CHILDREN = 8;
  * skipping siblings that hold other form controls (their text describes those), plus the form's legend/headings.
  * Bounded in characters so a long page costs little.
  */
-export const nearbyText = (input: Element): string => {
+export const nearbyText = (input: Element, headingCache: Map<Node, string> = new Map()): string => {
   const parts: string[] = [];
   let length = 0;
   const add = (text: string) => {
@@ -139,19 +203,58 @@ export const nearbyText = (input: Element): string => {
     node = parentAcrossShadow(node);
   }
   const group = input.closest('form,fieldset');
-  if (group) for (const heading of group.querySelectorAll('legend,h1,h2,h3,h4')) add(heading.textContent ?? '');
+  if (group) add(groupHeadings(group, headingCache));
   return parts.join(' ');
 };
 
+const MAX_HEADINGS = 8;
+
+/** The legend and headings of a form or fieldset, read once per scan (a page's form may hold 100,000 inputs). */
+const groupHeadings = (group: Element, cache: Map<Node, string>): string => {
+  const known = cache.get(group);
+  if (known !== undefined) return known;
+  const texts: string[] = [];
+  let length = 0;
+  for (const heading of group.querySelectorAll('legend,h1,h2,h3,h4')) {
+    if (texts.length >= MAX_HEADINGS || length >= NEARBY_CHARS) break;
+    const text = squash(heading.textContent?.slice(0, NEARBY_CHARS));
+    texts.push(text);
+    length += text.length;
+  }
+  const joined = texts.join(' ');
+  cache.set(group, joined);
+  return joined;
+};
+
+const MAX_CAPTCHA_IMAGES = 12;
+
 const CAPTCHA_IMAGE = /captcha|vcode|checkcode|verifyimg|imgcode|验证码|驗證碼/i;
 
+const firstOf = (list: HTMLCollectionOf<Element>): Element[] => {
+  const items: Element[] = [];
+  for (let index = 0; index < MAX_CAPTCHA_IMAGES; index++) {
+    const item = list.item(index);
+    if (!item) break;
+    items.push(item);
+  }
+  return items;
+};
+
 /** An image or canvas beside the field that looks like a captcha picture (common on sites that call captchas 验证码). */
-export const hasCaptchaImageNearby = (input: Element): boolean => {
+export const hasCaptchaImageNearby = (input: Element, cache: Map<Node, boolean> = new Map()): boolean => {
   const scope = input.parentElement?.parentElement ?? input.parentElement;
   if (!scope) return false;
-  for (const image of scope.querySelectorAll('img,canvas')) {
+  const known = cache.get(scope);
+  if (known !== undefined) return known;
+  let found = false;
+  // Live collections: only the images read are paid for (the scope may be a page-sized container), once per scope.
+  for (const image of [...firstOf(scope.getElementsByTagName('img')), ...firstOf(scope.getElementsByTagName('canvas'))]) {
     const text = ['src', 'id', 'class', 'alt', 'title'].map((name) => image.getAttribute(name) ?? '').join(' ');
-    if (CAPTCHA_IMAGE.test(text)) return true;
+    if (CAPTCHA_IMAGE.test(text)) {
+      found = true;
+      break;
+    }
   }
-  return false;
+  cache.set(scope, found);
+  return found;
 };

@@ -1,4 +1,4 @@
-import { hasCaptchaImageNearby, inputType, labelledByText, labelText, nearbyText } from './dom-read';
+import { hasCaptchaImageNearby, inputType, type LabelIndex, labelledByText, labelText, nearbyText } from './dom-read';
 import {
   CARD_FIELD,
   CONTACT_EXCLUSIONS,
@@ -31,8 +31,18 @@ const WEIGHTS: Record<SourceKind, { strong: number; weak: number; exclude: numbe
 const AUTOCOMPLETE_EXCLUSIONS =
   /^(cc-|tel|email|username|current-password|new-password|postal-code|street-address|address-|name$|given-name|family-name|bday|country|organization|impp|url|photo|transaction-)/;
 
-/** Per-scan memo: is a form (or tree) a payment-card form? */
-export type CardContextCache = Map<Node, boolean>;
+/** Inputs of one form (or tree) looked at to decide whether it is a payment-card form. */
+const CARD_CONTEXT_MAX_INPUTS = 300;
+
+/** Per-scan memos: is a form (or tree) a payment-card form; the headings of a form or fieldset. */
+export interface CardContextCache {
+  card: Map<Node, boolean>;
+  headings: Map<Node, string>;
+  captcha: Map<Node, boolean>;
+  labels: LabelIndex;
+}
+
+export const newScanCache = (): CardContextCache => ({ card: new Map(), headings: new Map(), captcha: new Map(), labels: new Map() });
 
 const quote = (text: string): string => {
   const short = text.length > 40 ? `${text.slice(0, 39)}…` : text;
@@ -47,10 +57,16 @@ const add = (scored: Scored, points: number, reason: string) => {
 /** Whether the input sits in a form that also asks for a card number or expiry. */
 const inCardForm = (input: HTMLInputElement, cache: CardContextCache): boolean => {
   const container: Node = input.form ?? input.closest('form') ?? input.getRootNode();
-  const known = cache.get(container);
+  const known = cache.card.get(container);
   if (known !== undefined) return known;
   let card = false;
-  for (const other of (container as ParentNode).querySelectorAll('input')) {
+  let looked = 0;
+  // Bounded: a page with 100,000 inputs and no <form> would otherwise cost all of them per scan.
+  // A live collection (forms, documents) costs only what is read; shadow roots offer a static list only.
+  const scope = container as Partial<Pick<Element, 'getElementsByTagName'>> & ParentNode;
+  const inputs = typeof scope.getElementsByTagName === 'function' ? scope.getElementsByTagName('input') : scope.querySelectorAll('input');
+  for (const other of inputs) {
+    if (++looked > CARD_CONTEXT_MAX_INPUTS) break;
     const autocomplete = (other.getAttribute('autocomplete') ?? '').toLowerCase();
     const ids = foldText(`${other.name} ${other.id} ${other.getAttribute('placeholder') ?? ''}`);
     if (/(^|\s)cc-(number|exp)/.test(autocomplete) || matchFamily(CARD_FIELD, ids, compactText(ids))) {
@@ -58,7 +74,7 @@ const inCardForm = (input: HTMLInputElement, cache: CardContextCache): boolean =
       break;
     }
   }
-  cache.set(container, card);
+  cache.card.set(container, card);
   return card;
 };
 
@@ -141,7 +157,7 @@ export const scoreInputSignals = (
     scored,
     'label',
     [
-      ['label', labelText(input)],
+      ['label', labelText(input, cache.labels)],
       ['aria-label', attr(input, 'aria-label')],
       ['aria-labelledby', labelledByText(input)],
       ['placeholder', attr(input, 'placeholder')],
@@ -151,8 +167,8 @@ export const scoreInputSignals = (
   );
   // Nearby text is the costliest read: skip it for fields already ruled out.
   if (scored.score > -100) {
-    scoreKind(scored, 'nearby', [['nearby text', nearbyText(input)]], cardForm);
-    if (hasCaptchaImageNearby(input)) add(scored, -100, 'excluded: captcha image next to the field');
+    scoreKind(scored, 'nearby', [['nearby text', nearbyText(input, cache.headings)]], cardForm);
+    if (hasCaptchaImageNearby(input, cache.captcha)) add(scored, -100, 'excluded: captcha image next to the field');
   }
 
   const inputMode = attr(input, 'inputmode').toLowerCase();

@@ -8,6 +8,8 @@ export interface FinderResult {
   best: Candidate | null;
   /** Every usable candidate considered, highest score first (also the ones below the threshold, to explain misses). */
   candidates: Candidate[];
+  /** A scan limit was reached: part of the page was not looked at. */
+  truncated?: boolean;
 }
 
 /** The inputs a candidate fills, in fill order. */

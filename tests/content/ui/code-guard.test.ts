@@ -3,56 +3,46 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CodeGuard, guardTypedCodes } from '../../../src/content/ui/code-guard';
 import { spyOnShadowRoots } from '../shadow-spy';
 
-// The held-code question goes to the background; this stands in for the user's answer there.
-const background = vi.hoisted(() => ({ answer: null as ((choice: 'enter' | 'discard') => void) | null, asked: [] as unknown[] }));
-vi.mock('../../../src/content/runtime', () => ({
-  ask: (message: { type: string }) => {
-    background.asked.push(message);
-    if (message.type !== 'cs:confirm-held-code') return Promise.resolve({ ok: true, value: { cancelled: true } });
-    return new Promise((resolve) => {
-      background.answer = (choice) => resolve({ ok: true, value: { choice } });
-    });
-  },
-  onBackgroundMessage: () => undefined,
-}));
-
 const HEADLINE = 'This is not amazon.com. Amazon never asks for this code here.';
 
+type Field = HTMLInputElement | HTMLTextAreaElement;
+
 /** What a browser does for one key press: keydown → keypress → beforeinput → value change + input, then keyup. */
-const pressKey = (input: HTMLInputElement, key: string) => {
+const pressKey = (field: Field, key: string) => {
   const init = { key, bubbles: true, composed: true, cancelable: true };
-  const proceed = input.dispatchEvent(new KeyboardEvent('keydown', init));
+  field.focus();
+  const proceed = field.dispatchEvent(new KeyboardEvent('keydown', init));
   if (proceed && key.length === 1) {
-    input.dispatchEvent(new KeyboardEvent('keypress', init));
+    field.dispatchEvent(new KeyboardEvent('keypress', init));
     const before = new InputEvent('beforeinput', { data: key, inputType: 'insertText', bubbles: true, composed: true, cancelable: true });
-    if (input.dispatchEvent(before)) {
-      input.value += key;
-      input.dispatchEvent(new InputEvent('input', { data: key, inputType: 'insertText', bubbles: true, composed: true }));
+    if (field.dispatchEvent(before)) {
+      field.value += key;
+      field.dispatchEvent(new InputEvent('input', { data: key, inputType: 'insertText', bubbles: true, composed: true }));
     }
   }
-  input.dispatchEvent(new KeyboardEvent('keyup', init));
+  field.dispatchEvent(new KeyboardEvent('keyup', init));
 };
 
-const typeText = (input: HTMLInputElement, text: string) => {
-  for (const key of text) pressKey(input, key);
+const typeText = (field: Field, text: string) => {
+  for (const key of text) pressKey(field, key);
 };
 
 /** What a browser does for a paste: paste event, and if not cancelled, the insertion. */
-const paste = (input: HTMLInputElement, text: string) => {
+const paste = (field: Field, text: string) => {
   const clipboardData = new DataTransfer();
   clipboardData.setData('text/plain', text);
   const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, composed: true, cancelable: true });
-  if (input.dispatchEvent(event)) {
-    input.value += text;
-    input.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true, composed: true }));
+  if (field.dispatchEvent(event)) {
+    field.value += text;
+    field.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true, composed: true }));
   }
   return event;
 };
 
 /** Everything the page's own listeners (registered after OTP Guard, at every level) ever see. */
-const recordPage = (input: HTMLInputElement) => {
+const recordPage = () => {
   const seen: string[] = [];
-  const types = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'paste', 'change'];
+  const types = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'paste', 'change', 'compositionupdate'];
   const record = (event: Event) => {
     const key = (event as KeyboardEvent).key ?? '';
     const data = (event as InputEvent).data ?? '';
@@ -62,7 +52,6 @@ const recordPage = (input: HTMLInputElement) => {
   for (const type of types) {
     window.addEventListener(type, record, true);
     document.addEventListener(type, record);
-    input.addEventListener(type, record);
   }
   return {
     seen,
@@ -71,7 +60,6 @@ const recordPage = (input: HTMLInputElement) => {
       for (const type of types) {
         window.removeEventListener(type, record, true);
         document.removeEventListener(type, record);
-        input.removeEventListener(type, record);
       }
     },
   };
@@ -86,196 +74,219 @@ const dialogRoot = () => {
   const host = document.querySelector('otp-guard-dialog');
   return host ? roots.get(host)! : null;
 };
-/** The decision now comes from the background (the user's click in an extension window), not the page. */
-const decide = async (choice: 'enter' | 'discard') => {
-  background.answer?.(choice);
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-};
+const button = (label: RegExp) =>
+  Array.from(dialogRoot()!.querySelectorAll('button')).find((candidate) => label.test(candidate.textContent ?? ''))!;
 
 beforeEach(() => {
-  document.body.innerHTML = '<form><label for="otp">Enter OTP</label><input id="otp" name="otpCode" maxlength="6"><input id="other" name="note"></form>';
+  document.body.innerHTML =
+    '<form><label for="otp">Enter OTP</label><input id="otp" name="otpCode" maxlength="6"><input id="plain" name="q">' +
+    '<textarea id="notes"></textarea><input id="num" type="number"></form>';
   roots = spyOnShadowRoots();
   input = document.getElementById('otp') as HTMLInputElement;
-  guard = guardTypedCodes(document, (element) => element.id === 'otp', { headline: HEADLINE }, { idleMs: 60_000 });
-  page = recordPage(input);
+  guard = guardTypedCodes(document, { idleMs: 60_000 });
+  guard.setMode('guard', HEADLINE);
+  page = recordPage();
 });
 afterEach(() => {
-  background.answer = null;
-  background.asked.length = 0;
   page.detach();
   guard.stop();
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
-describe('guardTypedCodes: typed codes', () => {
+describe('guardTypedCodes on a lookalike: typed codes', () => {
   it('holds every typed digit back from the page and asks once the code is complete', () => {
     typeText(input, '482915');
     expect(input.value).toBe('');
-    expect(page.digitsSeen()).toEqual([]);
     expect(page.seen).toEqual([]);
-    const root = dialogRoot();
-    expect(root).not.toBeNull();
-    expect(root!.textContent).toContain(HEADLINE);
-    expect(root!.textContent).toContain('6-digit code');
+    expect(dialogRoot()!.textContent).toContain(HEADLINE);
+    expect(dialogRoot()!.textContent).toContain('6-digit code');
   });
 
-  it('"Don\'t enter it" discards the code: the page never sees it', async () => {
+  it('"Don\'t enter it" discards the code: the page never sees it', () => {
     typeText(input, '482915');
-    await decide('discard');
+    button(/Don't enter it/).click();
     expect(dialogRoot()).toBeNull();
     expect(input.value).toBe('');
     expect(page.digitsSeen()).toEqual([]);
   });
 
-  it('"Enter it anyway" fills the held code, and only then does the page see it', async () => {
+  it('"Enter it anyway" fills the held code, only then does the page see it, and the field is released', () => {
     typeText(input, '482915');
-    expect(page.digitsSeen()).toEqual([]);
-    await decide('enter');
+    button(/Enter it anyway/).click();
     expect(input.value).toBe('482915');
     expect(page.seen.some((entry) => entry.startsWith('input:') && entry.endsWith('value=482915'))).toBe(true);
-    // The user chose: further typing in this field is no longer intercepted.
     input.value = '';
     typeText(input, '1');
     expect(input.value).toBe('1');
   });
 
-  it('Backspace edits the held digits, not the page', async () => {
+  it('Backspace edits the held digits, not the page', () => {
     typeText(input, '4829');
     pressKey(input, 'Backspace');
     typeText(input, '915');
     expect(page.digitsSeen()).toEqual([]);
-    expect(dialogRoot()).not.toBeNull();
-    await decide('enter');
+    button(/Enter it anyway/).click();
     expect(input.value).toBe('482915');
   });
 
-  it('shows a warning next to the field when it gets focus, with the held count', () => {
-    input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
-    const host = document.querySelector('otp-guard-warning')!;
-    expect(host.shadowRoot).toBeNull();
-    const root = roots.get(host)!;
-    expect(root.textContent).toContain(HEADLINE);
-    typeText(input, '48');
-    expect(root.textContent).toContain('Held back from this page: ••');
+  it.each([
+    ['an input with no code hints at all', 'plain'],
+    ['a textarea', 'notes'],
+    ['an input of type number', 'num'],
+  ])('holds digits typed into %s too', (_name, id) => {
+    const field = document.getElementById(id) as Field;
+    typeText(field, '48291573');
+    expect(field.value).toBe('');
+    expect(page.digitsSeen()).toEqual([]);
+    expect(dialogRoot()).not.toBeNull();
   });
 
-  it('leaves other fields and letters alone', () => {
-    const other = document.getElementById('other') as HTMLInputElement;
-    typeText(other, '123456');
-    expect(other.value).toBe('123456');
-    typeText(input, 'ab');
-    expect(input.value).toBe('ab');
+  it('holds digits typed into a contenteditable box', () => {
+    const box = document.createElement('div');
+    box.contentEditable = 'true';
+    document.body.append(box);
+    for (const key of '48291573') box.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    expect(page.digitsSeen()).toEqual([]);
+    expect(dialogRoot()).not.toBeNull();
+  });
+
+  it('changes nothing in the page while digits are held (no DOM change per digit)', async () => {
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((batch) => records.push(...batch));
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    typeText(document.getElementById('plain') as Field, '4829');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+    expect(records).toEqual([]);
+    expect(page.digitsSeen()).toEqual([]);
+  });
+});
+
+describe('guardTypedCodes on a lookalike: what still passes', () => {
+  it('lets text without digits through untouched (a search)', () => {
+    const search = document.getElementById('plain') as Field;
+    typeText(search, 'red shoes');
+    expect(search.value).toBe('red shoes');
+    // Nine keys, each seen by the page's window and document listeners.
+    expect(page.seen.filter((entry) => entry.startsWith('keydown:')).length).toBe(18);
+  });
+
+  it('a run of 1–3 digits goes in when the user types a non-digit after it', () => {
+    const search = document.getElementById('plain') as Field;
+    typeText(search, 'size 42 shoes');
+    expect(search.value).toBe('size 42 shoes');
     expect(dialogRoot()).toBeNull();
   });
 
-  it('asks after a pause when fewer digits than the field length were typed', () => {
-    guard.stop();
-    page.detach();
+  it('a pause never lets a short run through', () => {
     vi.useFakeTimers();
-    try {
-      // Like the content script, the guard registers before any page listener.
-      guard = guardTypedCodes(document, (element) => element.id === 'otp', { headline: HEADLINE }, { idleMs: 1000 });
-      page = recordPage(input);
-      typeText(input, '4829');
-      expect(dialogRoot()).toBeNull();
-      vi.advanceTimersByTime(1000);
-      expect(dialogRoot()).not.toBeNull();
-      expect(page.digitsSeen()).toEqual([]);
-    } finally {
-      vi.useRealTimers();
-    }
+    const search = document.getElementById('plain') as Field;
+    typeText(search, '12');
+    vi.advanceTimersByTime(120_000);
+    expect(search.value).toBe('');
+    expect(page.digitsSeen()).toEqual([]);
+  });
+
+  it('a run of 4+ digits ended by a letter is asked about, not passed', () => {
+    const search = document.getElementById('plain') as Field;
+    typeText(search, '4829x');
+    expect(page.digitsSeen()).toEqual([]);
+    expect(dialogRoot()).not.toBeNull();
+  });
+
+  it('a focus change the page makes does not split a code into short runs', () => {
+    const twin = document.getElementById('plain') as Field;
+    for (const [index, digit] of [...'482915'].entries()) pressKey(index % 2 ? twin : input, digit);
+    expect(input.value + twin.value).toBe('');
+    expect(page.digitsSeen()).toEqual([]);
+    expect(dialogRoot()!.textContent).toContain('6-digit code');
   });
 });
 
 describe('guardTypedCodes: pasted codes', () => {
-  it('holds back a pasted code ("123 456") and asks', async () => {
-    const event = paste(input, '123 456');
+  it('holds a pasted code whole and asks at once', () => {
+    const event = paste(input, 'Your code is 482 915');
     expect(event.defaultPrevented).toBe(true);
     expect(input.value).toBe('');
-    expect(page.seen).toEqual([]);
-    expect(dialogRoot()).not.toBeNull();
-    await decide('enter');
-    expect(input.value).toBe('123456');
-  });
-
-  it('holds back a code inside pasted text', () => {
-    paste(input, 'Your Amazon code is 905521. Do not share it.');
     expect(page.digitsSeen()).toEqual([]);
-    expect(dialogRoot()).not.toBeNull();
-  });
-
-  it('holds back a grouped code inside pasted text ("482 913")', async () => {
-    const event = paste(input, 'Your Amazon code is 482 913');
-    expect(event.defaultPrevented).toBe(true);
-    expect(page.digitsSeen()).toEqual([]);
-    await decide('enter');
-    expect(input.value).toBe('482913');
-  });
-
-  it('lets a paste without a code through', () => {
-    const event = paste(input, 'hello');
-    expect(event.defaultPrevented).toBe(false);
-    expect(input.value).toBe('hello');
-  });
-
-  it('holds back a code inserted by beforeinput alone (mobile keyboards, autofill)', () => {
-    const before = new InputEvent('beforeinput', { data: '771204', inputType: 'insertText', bubbles: true, composed: true, cancelable: true });
-    input.dispatchEvent(before);
-    expect(before.defaultPrevented).toBe(true);
-    expect(page.seen).toEqual([]);
-    expect(dialogRoot()).not.toBeNull();
-  });
-});
-
-describe('guardTypedCodes: split boxes and shadow DOM', () => {
-  it('holds digits typed into the first of six boxes and fills the row when the user insists', async () => {
-    guard.stop();
-    page.detach();
-    document.body.innerHTML = `<div>${[0, 1, 2, 3, 4, 5].map((n) => `<input id="b${n}" maxlength="1">`).join('')}</div>`;
-    const boxes = [0, 1, 2, 3, 4, 5].map((n) => document.getElementById(`b${n}`) as HTMLInputElement);
-    guard = guardTypedCodes(document, (element) => boxes.includes(element as HTMLInputElement), { headline: HEADLINE }, {
-      candidateFor: () => ({ kind: 'split', inputs: boxes, score: 90, reasons: [] }),
-      idleMs: 60_000,
-    });
-    page = recordPage(boxes[0]!);
-    typeText(boxes[0]!, '305719');
-    expect(page.digitsSeen()).toEqual([]);
-    expect(boxes.map((box) => box.value).join('')).toBe('');
-    await decide('enter');
-    expect(boxes.map((box) => box.value)).toEqual(['3', '0', '5', '7', '1', '9']);
-  });
-
-  it('guards a field inside an open shadow root', () => {
-    guard.stop();
-    page.detach();
-    document.body.innerHTML = '<div id="host"></div>';
-    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<input id="inner" maxlength="6">';
-    const inner = shadow.getElementById('inner') as HTMLInputElement;
-    guard = guardTypedCodes(document, (element) => element === inner, { headline: HEADLINE }, { idleMs: 60_000 });
-    page = recordPage(inner);
-    typeText(inner, '660021');
-    expect(page.digitsSeen()).toEqual([]);
-    expect(inner.value).toBe('');
-    expect(dialogRoot()).not.toBeNull();
-  });
-});
-
-describe('guardTypedCodes: stop', () => {
-  it('digits typed while the question is open are kept from the page and not added', async () => {
-    typeText(input, '482915');
-    typeText(input, '77');
-    expect(page.digitsSeen()).toEqual([]);
-    await decide('enter');
+    button(/Enter it anyway/).click();
     expect(input.value).toBe('482915');
   });
 
-  it('stop() removes listeners, dialog and warnings', () => {
-    typeText(input, '482915');
+  it('lets pasted text with fewer than 4 digits through', () => {
+    const event = paste(document.getElementById('plain') as Field, 'flat 2b');
+    expect(event.defaultPrevented).toBe(false);
+  });
+});
+
+describe('guardTypedCodes: before the background has answered, and after', () => {
+  it('holds while pending and puts the digits in when the page turns out fine', () => {
     guard.stop();
+    page.detach();
+    guard = guardTypedCodes(document, { idleMs: 60_000 });
+    page = recordPage();
+    const search = document.getElementById('plain') as Field;
+    typeText(search, '123456');
+    expect(search.value).toBe('');
+    expect(dialogRoot()).toBeNull(); // no question before a verdict
+    guard.setMode('off');
+    expect(search.value).toBe('123456');
+  });
+
+  it('asks once a pending page turns out to be a lookalike', () => {
+    guard.stop();
+    page.detach();
+    guard = guardTypedCodes(document, { idleMs: 60_000 });
+    page = recordPage();
+    typeText(input, '482915');
     expect(dialogRoot()).toBeNull();
-    expect(document.querySelector('otp-guard-warning')).toBeNull();
-    typeText(input, '1');
-    expect(input.value).toBe('1');
+    guard.setMode('guard', HEADLINE);
+    expect(dialogRoot()!.textContent).toContain('6-digit code');
+    expect(page.digitsSeen()).toEqual([]);
+  });
+
+  it('keeps the order of what was typed before the verdict', () => {
+    guard.stop();
+    guard = guardTypedCodes(document, { idleMs: 60_000 });
+    const search = document.getElementById('plain') as Field;
+    typeText(search, 'ab12cd');
+    guard.setMode('off');
+    expect(search.value).toBe('ab12cd');
+  });
+
+  it('a short run ended before a lookalike verdict goes in; a code does not', () => {
+    guard.stop();
+    guard = guardTypedCodes(document, { idleMs: 60_000 });
+    const search = document.getElementById('plain') as Field;
+    typeText(search, 'size 12 red');
+    guard.setMode('guard', HEADLINE);
+    expect(search.value).toBe('size 12 red');
+    search.value = '';
+    guard.stop();
+    guard = guardTypedCodes(document, { idleMs: 60_000 });
+    typeText(search, '482915 x');
+    guard.setMode('guard', HEADLINE);
+    expect(search.value).toBe('');
+    expect(dialogRoot()).not.toBeNull();
+  });
+
+  it('holds nothing on a page that is not a lookalike', () => {
+    guard.setMode('off');
+    typeText(input, '482915');
+    expect(input.value).toBe('482915');
+  });
+});
+
+describe('guardTypedCodes: fails closed', () => {
+  it('holds the event when its handler throws on a lookalike', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    guard.setCandidateFor(() => {
+      throw new Error('boom');
+    });
+    typeText(input, '4');
+    expect(input.value).toBe('');
+    expect(page.digitsSeen()).toEqual([]);
+    expect(warn).toHaveBeenCalled();
   });
 });

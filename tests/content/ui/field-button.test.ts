@@ -41,16 +41,46 @@ describe('clickIsSafe', () => {
   });
 });
 
+/** Chromium's IntersectionObserver v2, reduced to what the button reads: it reports `isVisible`. */
+const installOcclusionApi = (visible: () => boolean) => {
+  class Entry {}
+  Object.defineProperty(Entry.prototype, 'isVisible', { get: visible });
+  class Observer {
+    constructor(private readonly callback: (entries: unknown[]) => void) {}
+    observe() {
+      this.callback([{ isVisible: visible() }]);
+    }
+    disconnect() {}
+  }
+  vi.stubGlobal('IntersectionObserverEntry', Entry);
+  vi.stubGlobal('IntersectionObserver', Observer);
+};
+
+describe('attachFieldButton without occlusion data (Firefox)', () => {
+  it('attaches no clickable UI at all', () => {
+    vi.stubGlobal('IntersectionObserverEntry', class {});
+    document.body.innerHTML = '<input id="otp" name="otp">';
+    const input = document.getElementById('otp') as HTMLInputElement;
+    expect(attachFieldButton(input, () => {})).toBeNull();
+    expect(document.querySelector('otp-guard-fill')).toBeNull();
+    vi.unstubAllGlobals();
+  });
+});
+
 describe('attachFieldButton', () => {
   let roots: Map<Element, ShadowRoot>;
   let clock = 0;
+  let visible = true;
   beforeEach(() => {
+    visible = true;
+    installOcclusionApi(() => visible);
     document.body.innerHTML = '<input id="otp" name="otp">';
     roots = spyOnShadowRoots();
     clock = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => clock);
   });
   afterEach(() => {
+    vi.unstubAllGlobals();
     vi.restoreAllMocks();
     delete (document as Partial<Document>).elementsFromPoint;
   });
@@ -59,6 +89,7 @@ describe('attachFieldButton', () => {
     const input = document.getElementById('otp') as HTMLInputElement;
     const onActivate = vi.fn();
     const handle = attachFieldButton(input, onActivate);
+    if (!handle) throw new Error('no button although occlusion data is available');
     const host = document.querySelector('otp-guard-fill') as HTMLElement;
     const root = roots.get(host)!;
     return { onActivate, handle, host, root, button: root.querySelector('button')! };
@@ -129,6 +160,17 @@ describe('attachFieldButton', () => {
     button.dispatchEvent(asUser(new MouseEvent('click', { bubbles: true })));
     expect(onActivate).not.toHaveBeenCalled();
     expect(root.querySelector('p')!.textContent).toMatch(/just moved/);
+    handle.detach();
+  });
+
+  it('refuses when the browser reports the button as occluded', () => {
+    visible = false;
+    const { onActivate, handle, host, root, button } = setup();
+    document.elementsFromPoint = () => [host];
+    clock = 1000;
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onActivate).not.toHaveBeenCalled();
+    expect(root.querySelector('p')!.textContent).toMatch(/covers this button/);
     handle.detach();
   });
 
