@@ -3,6 +3,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CodeGuard, guardTypedCodes } from '../../../src/content/ui/code-guard';
 import { spyOnShadowRoots } from '../shadow-spy';
 
+// The held-code question goes to the background (an extension window); this stands in for the user's answer there.
+const background = vi.hoisted(() => ({ answer: null as ((choice: 'enter' | 'discard') => void) | null, asked: [] as unknown[] }));
+vi.mock('../../../src/content/runtime', () => ({
+  ask: (message: { type: string }) => {
+    background.asked.push(message);
+    if (message.type !== 'cs:confirm-held-code') return Promise.resolve({ ok: true, value: { cancelled: true } });
+    return new Promise((resolve) => {
+      background.answer = (choice) => resolve({ ok: true, value: { choice } });
+    });
+  },
+  onBackgroundMessage: () => undefined,
+}));
+
 const HEADLINE = 'This is not amazon.com. Amazon never asks for this code here.';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
@@ -74,8 +87,11 @@ const dialogRoot = () => {
   const host = document.querySelector('otp-guard-dialog');
   return host ? roots.get(host)! : null;
 };
-const button = (label: RegExp) =>
-  Array.from(dialogRoot()!.querySelectorAll('button')).find((candidate) => label.test(candidate.textContent ?? ''))!;
+/** The user answers in the extension window; the page's hint goes away once the answer is back. */
+const decide = async (choice: 'enter' | 'discard') => {
+  background.answer?.(choice);
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
 
 beforeEach(() => {
   document.body.innerHTML =
@@ -88,6 +104,8 @@ beforeEach(() => {
   page = recordPage();
 });
 afterEach(() => {
+  background.answer = null;
+  background.asked.length = 0;
   page.detach();
   guard.stop();
   vi.useRealTimers();
@@ -103,17 +121,17 @@ describe('guardTypedCodes on a lookalike: typed codes', () => {
     expect(dialogRoot()!.textContent).toContain('6-digit code');
   });
 
-  it('"Don\'t enter it" discards the code: the page never sees it', () => {
+  it('"Don\'t enter it" discards the code: the page never sees it', async () => {
     typeText(input, '482915');
-    button(/Don't enter it/).click();
+    await decide('discard');
     expect(dialogRoot()).toBeNull();
     expect(input.value).toBe('');
     expect(page.digitsSeen()).toEqual([]);
   });
 
-  it('"Enter it anyway" fills the held code, only then does the page see it, and the field is released', () => {
+  it('"Enter it anyway" fills the held code, only then does the page see it, and the field is released', async () => {
     typeText(input, '482915');
-    button(/Enter it anyway/).click();
+    await decide('enter');
     expect(input.value).toBe('482915');
     expect(page.seen.some((entry) => entry.startsWith('input:') && entry.endsWith('value=482915'))).toBe(true);
     input.value = '';
@@ -121,12 +139,12 @@ describe('guardTypedCodes on a lookalike: typed codes', () => {
     expect(input.value).toBe('1');
   });
 
-  it('Backspace edits the held digits, not the page', () => {
+  it('Backspace edits the held digits, not the page', async () => {
     typeText(input, '4829');
     pressKey(input, 'Backspace');
     typeText(input, '915');
     expect(page.digitsSeen()).toEqual([]);
-    button(/Enter it anyway/).click();
+    await decide('enter');
     expect(input.value).toBe('482915');
   });
 
@@ -205,12 +223,12 @@ describe('guardTypedCodes on a lookalike: what still passes', () => {
 });
 
 describe('guardTypedCodes: pasted codes', () => {
-  it('holds a pasted code whole and asks at once', () => {
+  it('holds a pasted code whole and asks at once', async () => {
     const event = paste(input, 'Your code is 482 915');
     expect(event.defaultPrevented).toBe(true);
     expect(input.value).toBe('');
     expect(page.digitsSeen()).toEqual([]);
-    button(/Enter it anyway/).click();
+    await decide('enter');
     expect(input.value).toBe('482915');
   });
 

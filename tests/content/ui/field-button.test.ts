@@ -168,7 +168,7 @@ describe('attachFieldButton', () => {
     const { onActivate, handle, host, root, button } = setup();
     document.elementsFromPoint = () => [host];
     clock = 1000;
-    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    button.dispatchEvent(asUser(new MouseEvent('click', { bubbles: true })));
     expect(onActivate).not.toHaveBeenCalled();
     expect(root.querySelector('p')!.textContent).toMatch(/covers this button/);
     handle.detach();
