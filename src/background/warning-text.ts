@@ -1,4 +1,5 @@
 import type { Verdict } from '../core/domain/guard';
+import { warningLevel } from '../core/policy/warning-level';
 import type { PageState } from '../messaging/protocol';
 
 /** The words of the in-page warning, decided in the background and only displayed by the page. */
@@ -12,5 +13,6 @@ export function warningFor(verdict: Extract<Verdict, { kind: 'lookalike' }>): No
     ],
     realSiteUrl: `https://${real.primaryDomain}/`,
     realSiteName: real.primaryDomain,
+    ...(warningLevel(verdict) === 'badge' ? { banner: false as const } : {}),
   };
 }

@@ -112,13 +112,13 @@ export function startBase(view: Window = window): void {
   let banner: { remove(): void } | null = null;
   const showWarning = (state: PageState) => {
     if (!isTop) return;
-    if (state.warning && !banner) {
+    if (state.warning && state.warning.banner !== false && !banner) {
       banner = showLookalikeBanner(view.document, {
         ...state.warning,
         // Trusting a site is decided in the popup, where the page cannot reach.
         onTrust: () => void ask({ type: 'cs:open-popup' }),
       });
-    } else if (!state.warning && banner) {
+    } else if ((!state.warning || state.warning.banner === false) && banner) {
       banner.remove();
       banner = null;
     }

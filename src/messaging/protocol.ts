@@ -228,7 +228,8 @@ export interface PageState {
   fillable: boolean;
   autoFill: boolean;
   autoSubmit: boolean;
-  warning?: { headline: string; details: string[]; realSiteUrl?: string; realSiteName?: string };
+  /** `banner: false`: a low-confidence caution — the badge and the typed-code guard, no in-page banner. */
+  warning?: { headline: string; details: string[]; realSiteUrl?: string; realSiteName?: string; banner?: false };
   accounts: { id: string; label: string }[];
 }
 

@@ -38,6 +38,17 @@ describe('what the badge, the menu and the banner say', () => {
     expect(warning.headline).toBe('This is not amazon.com. Amazon never asks for your code here.');
     expect(warning.realSiteUrl).toBe('https://amazon.com/');
     expect(warning.details[0]).toContain('www.\u0430mazon.com');
+    expect(warning.banner).toBeUndefined();
+  });
+
+  it('a low-confidence caution keeps the guard but asks for no in-page banner', () => {
+    const caution = verdict('https://amazon.science/');
+    if (caution.kind !== 'lookalike') throw new Error(`expected a lookalike, got ${caution.kind}`);
+    expect(caution.confidence).toBe('low');
+    expect(warningFor(caution).banner).toBe(false);
+    const typo = verdict('https://www.amazom.com/');
+    if (typo.kind !== 'lookalike') throw new Error(`expected a lookalike, got ${typo.kind}`);
+    expect(warningFor(typo).banner).toBeUndefined();
   });
 
   it('the popup report marks the look-alike characters of an IDN host', () => {
