@@ -185,11 +185,10 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
           />
         </>
       )}
-      {notice && (
-        <p class="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
+      {/* Always in the page, so screen readers announce each new notice (a live region must exist before it changes). */}
+      <p class="notice" role="status" data-testid="notice">
+        {notice}
+      </p>
       {list.accounts.length === 0 && <p>No accounts yet. Use “Add account” to add one.</p>}
       {list.accounts.length > 0 && visible.length === 0 && <p>No account matches “{query}”.</p>}
       <ul class="accounts">
