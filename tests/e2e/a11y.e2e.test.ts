@@ -70,6 +70,7 @@ describe('accessibility in a real browser', () => {
     const shop = await harness.openAt('https://shop.example.org/');
     const popup = await popupFor(shop);
     await expect.poll(() => popup.getByTestId('account-row').count()).toBe(ISSUERS.length);
+    await expect.poll(() => focusedTag(popup)).toBe('input#search');
     await checkScreen('codes list (15 accounts)', popup);
     const inView = await popup.getByTestId('account-row').evaluateAll(
       (rows) => rows.filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length,

@@ -210,7 +210,7 @@ describe('codes list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     svg = '<img src=x onerror=alert(1)>';
     await openActions('Amazon (ann@example.com)');
-    fireEvent.click(screen.getByRole('button', { name: /Export Amazon/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Export as QR: Amazon/ }));
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'secret words' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not be shown/);

@@ -15,13 +15,13 @@ function BackupReminder({ onDismiss }: { onDismiss(): void }) {
   const { platform } = useServices();
   return (
     <div class="banner reminder" data-testid="backup-reminder">
-      <p>No backup yet: it is the only way back if this browser is lost.</p>
+      <p>Not backed up yet.</p>
       <div class="actions">
         <button type="button" onClick={() => platform.openOptions('backup')}>
           Make a backup
         </button>
-        <button type="button" onClick={onDismiss}>
-          Don’t remind me
+        <button type="button" class="dismiss" onClick={onDismiss} aria-label="Don’t remind me" title="Don’t remind me">
+          <span aria-hidden="true">×</span>
         </button>
       </div>
     </div>
@@ -36,6 +36,7 @@ function BackupReminder({ onDismiss }: { onDismiss(): void }) {
 function useFocusRescue(nav: { current: HTMLElement | null }, tab: Tab, list: AccountsList | null) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new list (after a save or undo) re-renders the rows, which may drop the focused one
   useEffect(() => {
+    if (tab === 'codes' && !list) return; // wait for the list: its search field is the place to start
     const frame = requestAnimationFrame(() => {
       const doc = nav.current?.ownerDocument;
       if (!doc || (doc.activeElement && doc.activeElement !== doc.body)) return;
