@@ -34,7 +34,7 @@ function BackupReminder({ onDismiss }: { onDismiss(): void }) {
  * "/" anywhere outside a field jumps to the search field.
  */
 function useFocusRescue(nav: { current: HTMLElement | null }, tab: Tab, list: AccountsList | null) {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list (after a save or undo) re-renders the rows, which may drop the focused one
+  // A new list (after a save or an undo) re-renders the rows, which may drop the focused one: check again.
   useEffect(() => {
     if (tab === 'codes' && !list) return; // wait for the list: its search field is the place to start
     const frame = requestAnimationFrame(() => {
