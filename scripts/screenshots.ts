@@ -86,17 +86,21 @@ async function shoot(): Promise<void> {
     await sendFromPopup(creator, { type: 'ui:set-settings', patch: { backupReminder: false } });
     await creator.close();
 
-    const shots: [url: string, file: string, ready: (popup: Page) => Promise<unknown>][] = [
-      ['https://www.example.org/', 'codes-list.png', (popup) => popup.getByTestId('account-row').nth(ACCOUNTS.length - 1).waitFor()],
-      ['https://www.amazon.com/ap/mfa', 'verified-page.png', (popup) => popup.getByTestId('brand').waitFor()],
-      ['https://www.amaz0n-account.com/ap/mfa', 'lookalike-warning.png', (popup) => popup.getByTestId('imitates').waitFor()],
+    const listReady = (popup: Page) => popup.getByTestId('account-row').nth(ACCOUNTS.length - 1).waitFor();
+    const shots: [url: string, file: string, ready: (popup: Page) => Promise<unknown>, scheme: 'light' | 'dark'][] = [
+      ['https://www.example.org/', 'codes-list.png', listReady, 'light'],
+      ['https://www.amazon.com/ap/mfa', 'verified-page.png', (popup) => popup.getByTestId('brand').waitFor(), 'light'],
+      ['https://www.amaz0n-account.com/ap/mfa', 'lookalike-warning.png', (popup) => popup.getByTestId('imitates').waitFor(), 'light'],
+      ['https://www.amazon.com/ap/mfa', 'verified-page-dark.png', (popup) => popup.getByTestId('brand').waitFor(), 'dark'],
     ];
-    for (const [url, file, ready] of shots) {
+    for (const [url, file, ready, scheme] of shots) {
       const page = await harness.openAt(url);
+      await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: 800 });
       await new Promise((resolve) => setTimeout(resolve, 800)); // the in-page banner, if any, settles
       const background = await page.screenshot({ type: 'png' });
       const popup = await harness.openPopupFor(page);
+      await popup.emulateMedia({ colorScheme: scheme });
       await ready(popup);
       await compose(background, await popupImage(popup), page, file);
       await popup.close();
