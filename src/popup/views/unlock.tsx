@@ -82,7 +82,12 @@ function ForgotPassword({ onBack, onStatus }: { onBack(): void; onStatus(status:
       )}
       {saved &&
         (confirming ? (
-          <div class="confirm" role="alertdialog" aria-label="Delete the old vault?">
+          <div
+            class="confirm"
+            role="alertdialog"
+            aria-label="Delete the old vault?"
+            onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}
+          >
             <p>
               Delete the old vault from OTP Guard and start a new one? Your old codes will only be in the file you saved.
             </p>
