@@ -26,8 +26,12 @@ step('icons', () => {
   const svg = readFileSync(join(root, 'assets/icon.svg'));
   const out = join(root, '.cache/public/icons');
   mkdirSync(out, { recursive: true });
+  // Chrome's store guidance for the 128 px icon: the artwork in the central 96×96, 16 px of transparent padding
+  // around it. The small toolbar sizes keep the artwork edge to edge (padding would only shrink it).
+  const padded = svg.toString().replace('viewBox="0 0 128 128"', 'viewBox="-21.333 -21.333 170.667 170.667"');
+  if (padded === svg.toString()) throw new Error('assets/icon.svg: expected viewBox="0 0 128 128"');
   for (const size of [16, 32, 48, 128]) {
-    const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+    const png = new Resvg(size === 128 ? padded : svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
     writeFileSync(join(out, `icon-${size}.png`), png);
   }
 });

@@ -205,7 +205,7 @@ describe('codes list', () => {
     let svg = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>';
     const { client } = setup(accountsList([amazon]), { 'ui:export-account-qr': () => ({ svg }) });
     await openActions('Amazon (ann@example.com)');
-    fireEvent.click(screen.getByRole('button', { name: 'Export Amazon (ann@example.com) as QR' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export as QR: Amazon (ann@example.com)' }));
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'secret words' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
     const image = (await screen.findByTestId('export-qr-svg')) as HTMLImageElement;
@@ -215,7 +215,7 @@ describe('codes list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     svg = '<img src=x onerror=alert(1)>';
     await openActions('Amazon (ann@example.com)');
-    fireEvent.click(screen.getByRole('button', { name: /Export Amazon/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Export as QR: Amazon/ }));
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'secret words' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not be shown/);

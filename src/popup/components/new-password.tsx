@@ -6,6 +6,7 @@ import {
   type StrengthEstimator,
   type StrengthReport,
 } from '../strength';
+import { useFocusOnMount } from './focus';
 
 export interface StrengthState {
   /** False until the estimator has loaded (or failed to). */
@@ -52,14 +53,18 @@ interface Props {
   onPassword(value: string): void;
   onConfirm(value: string): void;
   strength: StrengthState;
+  /** The first field of its screen (first run): it takes the focus when shown. */
+  focusFirst?: boolean;
 }
 
-export function NewPasswordFields({ idPrefix, label, password, confirm, onPassword, onConfirm, strength }: Props) {
+export function NewPasswordFields({ idPrefix, label, password, confirm, onPassword, onConfirm, strength, focusFirst }: Props) {
   const report = strength.report;
+  const first = useFocusOnMount<HTMLInputElement>();
   return (
     <div class="new-password">
       <label for={`${idPrefix}-password`}>{label}</label>
       <input
+        ref={focusFirst ? first : undefined}
         id={`${idPrefix}-password`}
         type="password"
         autocomplete="new-password"

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PreviewReply } from '../../messaging/protocol';
 import { ImageTab, ImportTab, ManualSource, PasteSource, ScanSource } from './add-sources';
 import { PreviewList } from './preview-list';
+import { tabIndexForKey } from '../components/focus';
 
 const SOURCES = {
   scan: 'Scan this page',
@@ -11,6 +12,7 @@ const SOURCES = {
   import: 'Import from another app',
 } as const;
 type Source = keyof typeof SOURCES;
+const NAMES = Object.keys(SOURCES) as Source[];
 
 interface Props {
   revision: number | undefined;
@@ -22,6 +24,16 @@ interface Props {
 export function AddAccount({ revision, readOnly, onSaved, onConflict }: Props) {
   const [source, setSource] = useState<Source>('scan');
   const [preview, setPreview] = useState<PreviewReply | null>(null);
+
+  // Arrow keys, Home and End move between the tabs (and select them), as in any tab list.
+  function onTabKey(event: KeyboardEvent) {
+    const next = tabIndexForKey(event.key, NAMES.indexOf(source), NAMES.length);
+    const name = next === null ? undefined : NAMES[next];
+    if (!name) return;
+    event.preventDefault();
+    setSource(name);
+    (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`#source-tab-${name}`)?.focus();
+  }
 
   if (readOnly) {
     return <p class="banner warn">This vault is read-only in this version of OTP Guard: accounts cannot be added.</p>;
@@ -43,20 +55,23 @@ export function AddAccount({ revision, readOnly, onSaved, onConflict }: Props) {
   }
   return (
     <section class="add" aria-label="Add account">
-      <div role="tablist" class="tabs small" aria-label="How to add">
-        {(Object.keys(SOURCES) as Source[]).map((name) => (
+      <div role="tablist" class="tabs sources" aria-label="How to add" onKeyDown={onTabKey}>
+        {NAMES.map((name) => (
           <button
             key={name}
+            id={`source-tab-${name}`}
             type="button"
             role="tab"
             aria-selected={source === name}
+            aria-controls="source-panel"
+            tabIndex={source === name ? 0 : -1}
             onClick={() => setSource(name)}
           >
             {SOURCES[name]}
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={SOURCES[source]}>
+      <div role="tabpanel" id="source-panel" class="tab-panel" aria-labelledby={`source-tab-${source}`}>
         {source === 'scan' && <ScanSource onPreview={setPreview} />}
         {source === 'paste' && <PasteSource onPreview={setPreview} />}
         {source === 'manual' && <ManualSource onPreview={setPreview} />}

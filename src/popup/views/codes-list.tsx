@@ -183,11 +183,14 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
           />
         </>
       )}
-      {notice && (
-        <p class="notice" role="status" data-testid="notice">
-          {notice}
-        </p>
-      )}
+      {/* The live region is always in the page, so screen readers announce each notice put into it. */}
+      <div role="status" class="live">
+        {notice && (
+          <p class="notice" data-testid="notice">
+            {notice}
+          </p>
+        )}
+      </div>
       {list.accounts.length === 0 && <p>No accounts yet. Use “Add account” to add one.</p>}
       {list.accounts.length > 0 && visible.length === 0 && <p>No account matches “{query}”.</p>}
       <ul class="accounts">

@@ -45,6 +45,7 @@ export function FirstRun({ onStatus }: { onStatus(status: VaultStatusReport): vo
         onPassword={setPassword}
         onConfirm={setConfirm}
         strength={strength}
+        focusFirst
       />
       <Problem text={problem} />
       <button type="submit" disabled={busy}>

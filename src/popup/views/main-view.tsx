@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountsList, VaultStatusReport } from '../../messaging/protocol';
 import { messageOf } from '../format';
 import { useServices } from '../services';
@@ -14,18 +14,51 @@ type Tab = 'codes' | 'add' | 'settings';
 function BackupReminder({ onDismiss }: { onDismiss(): void }) {
   const { platform } = useServices();
   return (
-    <div class="banner" role="status" data-testid="backup-reminder">
-      <p>Keep a backup: if this browser or computer is lost, a backup file is the only way to get your accounts back.</p>
+    <div class="banner reminder" data-testid="backup-reminder">
+      <p>Not backed up yet.</p>
       <div class="actions">
         <button type="button" onClick={() => platform.openOptions('backup')}>
           Make a backup
         </button>
-        <button type="button" onClick={onDismiss}>
-          Don’t remind me
+        <button type="button" class="dismiss" onClick={onDismiss} aria-label="Don’t remind me" title="Don’t remind me">
+          <span aria-hidden="true">×</span>
         </button>
       </div>
     </div>
   );
+}
+
+/**
+ * Keeps the keyboard focus somewhere useful: on opening, and whenever the focused element went away (a saved
+ * form, a closed dialog, a tab switch), it goes to the search field of the codes list or to the current tab.
+ * "/" anywhere outside a field jumps to the search field.
+ */
+function useFocusRescue(nav: { current: HTMLElement | null }, tab: Tab, list: AccountsList | null) {
+  // A new list (after a save or an undo) re-renders the rows, which may drop the focused one: check again.
+  useEffect(() => {
+    if (tab === 'codes' && !list) return; // wait for the list: its search field is the place to start
+    const frame = requestAnimationFrame(() => {
+      const doc = nav.current?.ownerDocument;
+      if (!doc || (doc.activeElement && doc.activeElement !== doc.body)) return;
+      const search = tab === 'codes' ? doc.getElementById('search') : null;
+      (search ?? nav.current?.querySelector<HTMLElement>('[aria-current="page"]'))?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [nav, tab, list]);
+  useEffect(() => {
+    const doc = nav.current?.ownerDocument;
+    if (!doc) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const search = doc.getElementById('search');
+      if (!search) return;
+      event.preventDefault();
+      search.focus();
+    };
+    doc.addEventListener('keydown', onKey);
+    return () => doc.removeEventListener('keydown', onKey);
+  }, [nav]);
 }
 
 export function MainView({ status, onStatus }: { status: VaultStatusReport; onStatus(status: VaultStatusReport): void }) {
@@ -53,6 +86,8 @@ export function MainView({ status, onStatus }: { status: VaultStatusReport; onSt
     reload();
   }, [reload]);
   useCodeRefresh(list, platform.timers, reload);
+  const nav = useRef<HTMLElement>(null);
+  useFocusRescue(nav, tab, list);
 
   async function dismissReminder() {
     try {
@@ -65,7 +100,7 @@ export function MainView({ status, onStatus }: { status: VaultStatusReport; onSt
 
   return (
     <>
-      <nav class="tabs" aria-label="Sections">
+      <nav class="tabs sections" aria-label="Sections" ref={nav}>
         {(['codes', 'add', 'settings'] as const).map((name) => (
           <button key={name} type="button" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)}>
             {name === 'codes' ? 'Codes' : name === 'add' ? 'Add account' : 'Settings'}

@@ -105,11 +105,13 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
         unsupported
       </p>
       {reply.errors.length > 0 && (
-        <ul class="error" role="alert">
-          {reply.errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
+        <div class="error" role="alert">
+          <ul>
+            {reply.errors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <ul class="previews">
         {reply.previews.map((preview) => {

@@ -78,11 +78,10 @@ export function SettingsForm() {
           <p class="hint">{hint}</p>
         </div>
       ))}
-      {message && (
-        <p class={message.error ? 'error' : 'notice'} role="status">
-          {message.text}
-        </p>
-      )}
+      {/* Always present: a live region announces what changes in it. */}
+      <p class={message?.error ? 'error' : 'notice'} role="status">
+        {message?.text}
+      </p>
     </form>
   );
 }

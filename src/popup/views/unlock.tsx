@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { VaultStatusReport } from '../../messaging/protocol';
 import { messageOf } from '../format';
 import { useServices } from '../services';
 import { Problem } from '../components/problem';
+import { useFocusOnMount } from '../components/focus';
 
 /** Seconds left before another try is allowed, counted down locally; restarts with every new status. */
 function useRetryCountdown(status: VaultStatusReport): number {
@@ -27,6 +28,7 @@ function ForgotPassword({ onBack, onStatus }: { onBack(): void; onStatus(status:
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const firstAction = useFocusOnMount<HTMLButtonElement>();
 
   async function saveOldVault() {
     setBusy(true);
@@ -70,7 +72,7 @@ function ForgotPassword({ onBack, onStatus }: { onBack(): void; onStatus(status:
         First save your old vault to a file. It stays encrypted: should you remember the password later, restore it
         from “Backup and restore”.
       </p>
-      <button type="button" disabled={busy} onClick={saveOldVault}>
+      <button type="button" disabled={busy} onClick={saveOldVault} ref={firstAction}>
         {saved ? 'Save the file again' : 'Save my old vault to a file'}
       </button>
       {saved && (
@@ -80,7 +82,12 @@ function ForgotPassword({ onBack, onStatus }: { onBack(): void; onStatus(status:
       )}
       {saved &&
         (confirming ? (
-          <div class="confirm" role="alertdialog" aria-label="Delete the old vault?">
+          <div
+            class="confirm"
+            role="alertdialog"
+            aria-label="Delete the old vault?"
+            onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}
+          >
             <p>
               Delete the old vault from OTP Guard and start a new one? Your old codes will only be in the file you saved.
             </p>
@@ -115,6 +122,11 @@ export function Unlock({ status, onStatus }: { status: VaultStatusReport; onStat
   const [busy, setBusy] = useState(false);
   const [forgot, setForgot] = useState(false);
   const secondsLeft = useRetryCountdown(status);
+  const passwordField = useRef<HTMLInputElement>(null);
+  // The password field has the focus when the screen opens and again after "Back to unlock".
+  useEffect(() => {
+    if (!forgot) passwordField.current?.focus();
+  }, [forgot]);
 
   if (forgot) return <ForgotPassword onBack={() => setForgot(false)} onStatus={onStatus} />;
 
@@ -147,6 +159,7 @@ export function Unlock({ status, onStatus }: { status: VaultStatusReport; onStat
       <h2>Unlock OTP Guard</h2>
       <label for="unlock-password">Password</label>
       <input
+        ref={passwordField}
         id="unlock-password"
         type="password"
         autocomplete="current-password"
