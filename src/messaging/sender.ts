@@ -39,6 +39,15 @@ export type SenderRole =
   | { role: 'refused'; reason: string };
 
 const WEB_SCHEME = /^https?:\/\//i;
+/**
+ * A document a web page wrote itself (about:blank, about:srcdoc; match_origin_as_fallback) runs our
+ * content script too, so the typed-code guard can ask about a held code there. It is a content script
+ * only when the browser gives its creator's web origin; the release policy still refuses it any code
+ * (its URL has no https origin of its own).
+ */
+const ABOUT_DOCUMENT = /^about:(blank|srcdoc)(?:[?#]|$)/i;
+const isWebDocument = (url: string, origin: unknown) =>
+  WEB_SCHEME.test(url) || (ABOUT_DOCUMENT.test(url) && typeof origin === 'string' && WEB_SCHEME.test(origin));
 
 export function classifySender(sender: SenderData, self: ExtensionIdentity): SenderRole {
   if (sender.id !== self.id) return { role: 'refused', reason: 'sender is not this extension' };
@@ -52,7 +61,7 @@ export function classifySender(sender: SenderData, self: ExtensionIdentity): Sen
     return { role: 'refused', reason: `extension page not allowed: ${path}` };
   }
   const tabId = sender.tab?.id;
-  if (typeof tabId === 'number' && tabId >= 0 && typeof sender.frameId === 'number' && WEB_SCHEME.test(url)) {
+  if (typeof tabId === 'number' && tabId >= 0 && typeof sender.frameId === 'number' && isWebDocument(url, sender.origin)) {
     return {
       role: 'content-script',
       tabId,

@@ -3,6 +3,7 @@
  * dark mode (0 serious/critical), codes that never wrap, first focus, Escape and arrow keys.
  */
 import type { Page } from 'playwright-core';
+import { openPastWarning } from './harness/interstitial';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AxeFinding, violationsInBothSchemes } from './harness/axe';
 import { type Harness, launchHarness } from './harness/browser';
@@ -67,7 +68,7 @@ describe('accessibility in a real browser', () => {
     }
     await sendFromPopup(creator, { type: 'ui:set-settings', patch: { backupReminder: true } });
     await creator.close();
-    const shop = await harness.openAt('https://shop.example.org/');
+    const shop = await harness.openAt('https://shop.northwind.net/');
     const popup = await popupFor(shop);
     await expect.poll(() => popup.getByTestId('account-row').count()).toBe(ISSUERS.length);
     await expect.poll(() => focusedTag(popup)).toBe('input#search');
@@ -152,7 +153,8 @@ describe('accessibility in a real browser', () => {
     ['lookalike (digit for letter)', 'https://www.amaz0n-account.com/'],
     ['lookalike (Cyrillic letter)', 'https://www.xn--mazon-3ve.com/'],
   ])('this page, %s: no serious findings', async (name, url) => {
-    const page = await harness.openAt(url);
+    // A clear lookalike opens OTP Guard's warning page first: go past it as the user would.
+    const page = await openPastWarning(harness, url);
     const popup = await popupFor(page);
     await popup.getByTestId('verdict').waitFor();
     await popup.getByTestId('account-row').first().waitFor();

@@ -69,9 +69,17 @@ describe('classifySender', () => {
     ['a web URL without a tab', { id: self.id, url: 'https://evil.example/', frameId: 0 }],
     ['a tab without a frame id', { id: self.id, url: 'https://evil.example/', tab: { id: 3 } }],
     ['a file: page', { id: self.id, url: 'file:///etc/passwd', frameId: 0, tab: { id: 3 } }],
-    ['an about:blank frame with an inherited origin', { id: self.id, url: 'about:blank', origin: 'https://www.amazon.com', frameId: 2, tab: { id: 3 } }],
+    ['an about:blank frame without an origin', { id: self.id, url: 'about:blank', frameId: 2, tab: { id: 3 } }],
+    ['an about:blank frame with an opaque origin', { id: self.id, url: 'about:blank', origin: 'null', frameId: 2, tab: { id: 3 } }],
+    ['an about:srcdoc frame of a file: page', { id: self.id, url: 'about:srcdoc', origin: 'file://', frameId: 2, tab: { id: 3 } }],
+    ['an about: page that is not a written document', { id: self.id, url: 'about:config', origin: 'https://www.amazon.com', frameId: 2, tab: { id: 3 } }],
     ['a blob: frame', { id: self.id, url: 'blob:https://www.amazon.com/2f1c', frameId: 2, tab: { id: 3 } }],
   ])('refuses %s', (_name, sender) => {
     expect(classifySender(sender, self).role).toBe('refused');
+  });
+
+  it.each(['about:blank', 'about:srcdoc'])('a %s document a web page wrote is its content script (for the guard), with its creator origin', (url) => {
+    const role = classifySender({ id: self.id, url, origin: 'https://www.amazon.com', frameId: 2, tab: { id: 3 } }, self);
+    expect(role).toMatchObject({ role: 'content-script', tabId: 3, frameId: 2, frameUrl: url, origin: 'https://www.amazon.com' });
   });
 });

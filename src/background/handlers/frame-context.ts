@@ -21,7 +21,16 @@ export async function frameContext(services: Services, sender: ContentScriptSend
   return { requester: requesterOf(sender), chain: await services.frameChain(sender.tabId, sender.frameId) };
 }
 
+/**
+ * What a document is for warnings (never for releasing a code): its own URL, or for a document a web
+ * page wrote itself (about:blank, about:srcdoc) the web origin that created it, as the browser reports.
+ */
+export function documentUrlForWarnings(sender: ContentScriptSender): string {
+  const written = /^about:(blank|srcdoc)/i.test(sender.frameUrl);
+  return written && sender.origin && /^https?:\/\//i.test(sender.origin) ? `${sender.origin}/` : sender.frameUrl;
+}
+
 /** The tab's top-level URL for display (verdicts, warnings): the browser's tab data; for the top frame, the frame is the page. */
 export async function topUrlOf(services: Services, sender: ContentScriptSender): Promise<string | undefined> {
-  return sender.frameId === 0 ? sender.frameUrl : (sender.tabUrl ?? (await services.tabUrl(sender.tabId)));
+  return sender.frameId === 0 ? documentUrlForWarnings(sender) : (sender.tabUrl ?? (await services.tabUrl(sender.tabId)));
 }

@@ -7,14 +7,14 @@ import { HandlerError, type CsHandlers, type UiHandlers } from '../../messaging/
 import { pageReport } from '../page-report';
 import type { Services } from '../services';
 import { warningFor } from '../warning-text';
-import { topUrlOf } from './frame-context';
+import { documentUrlForWarnings, topUrlOf } from './frame-context';
 
 export const confirmHeldCode =
   (services: Services): CsHandlers['cs:confirm-held-code'] =>
   async ({ digits }, sender) => {
     const topUrl = await topUrlOf(services, sender);
     const guard = services.guard.current();
-    const own = guard.verdict(sender.frameUrl);
+    const own = guard.verdict(documentUrlForWarnings(sender));
     const top = topUrl ? guard.verdict(topUrl) : own;
     const lookalike = own.kind === 'lookalike' ? own : top.kind === 'lookalike' ? top : null;
     // Only a lookalike's guard holds codes: anything else asking is not ours to answer "enter".

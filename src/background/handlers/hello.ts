@@ -4,7 +4,7 @@ import type { PageState } from '../../messaging/protocol';
 import type { CsHandlers } from '../../messaging/router';
 import type { Services } from '../services';
 import { warningFor } from '../warning-text';
-import { frameContext, topUrlOf } from './frame-context';
+import { documentUrlForWarnings, frameContext, topUrlOf } from './frame-context';
 
 const isVerifiedHttps = (verdict: Verdict) => verdict.kind === 'verified' && verdict.target.scheme === 'https';
 
@@ -14,7 +14,7 @@ export const hello =
   async (_message, sender) => {
     const topUrl = await topUrlOf(services, sender);
     const guard = services.guard.current();
-    const frameVerdict = guard.verdict(sender.frameUrl);
+    const frameVerdict = guard.verdict(documentUrlForWarnings(sender));
     const topVerdict = topUrl ? guard.verdict(topUrl) : frameVerdict;
     // What the frame is for filling: the release policy over the browser's frame chain and the sender's
     // origin. The chain is read only where the top page and the frame are verified https pages at all.
@@ -38,7 +38,7 @@ export const hello =
       ...(lookalike ? { warning: warningFor(lookalike) } : {}),
     };
     // The top frame's content script runs after the navigation committed: the badge set now stays.
-    if (sender.frameId === 0) void services.refreshBadge(sender.tabId, sender.frameUrl);
+    if (sender.frameId === 0) void services.refreshBadge(sender.tabId, documentUrlForWarnings(sender));
     // Only frames with something to fill or to warn about get the content engine.
     if (state.fillable || state.warning) void services.injectEngine(sender.tabId, sender.frameId);
     return state;
