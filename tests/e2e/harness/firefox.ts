@@ -1,0 +1,169 @@
+/**
+ * The shared-scenario driver for Firefox: Debian's Firefox ESR (FIREFOX_PATH; /usr/bin/firefox-esr by default)
+ * through puppeteer-core over WebDriver BiDi, the built extension (dist/firefox) installed as a temporary
+ * add-on at a fixed UUID, every hostname resolved to the local fixture server. All traffic stays on 127.0.0.1.
+ * Quirks handled here (see ../shared/README.md): goto to moz-extension:// never resolves, and ESR 140's
+ * Locators/waitForFunction time out in extension pages, so extension pages are polled with evaluate.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_ADDON_ID } from '../../../scripts/manifest-for';
+import type { Driver, DriverPage } from './driver';
+import { startFixtureServer } from './server';
+import { until } from './ui';
+
+declare const browser: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  extension: { getViews(): { location: { pathname: string } }[] };
+};
+
+export const DIST_FIREFOX = join(import.meta.dirname, '..', '..', '..', 'dist', 'firefox');
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Fixed, so extension URLs are known before start (pref extensions.webextensions.uuids). */
+export const EXTENSION_UUID = '0f3a9c1e-5b7d-4e2a-9c61-07b0e5a1d2f4';
+const BASE = `moz-extension://${EXTENSION_UUID}/`;
+const BACKGROUND_PAGE = '/_generated_background_page.html';
+
+export function firefoxVersion(executable = FIREFOX): string {
+  return execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim().replace(/^Mozilla /, '');
+}
+
+function prefs(port: number): Record<string, unknown> {
+  return {
+    'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: EXTENSION_UUID }),
+    // Every name to the fixture server, which speaks TLS and plain HTTP on one port.
+    'network.dns.forceResolve': '127.0.0.1',
+    'network.socket.forcePort': `443=${port};80=${port}`,
+    'network.trr.mode': 5,
+    'dom.security.https_first': false,
+    'dom.security.https_first_pbm': false,
+    'dom.security.https_only_mode': false,
+    // The background's console, uncaught errors and rejections on Firefox's stdout/stderr.
+    'devtools.console.stdout.content': true,
+    'devtools.console.stdout.chrome': true,
+    // The event page stops after 1.5 s idle (30 s by default): every scenario also exercises the wake-ups.
+    'extensions.background.idle.timeout': 1500,
+  };
+}
+
+/** An uncaught error or unhandled rejection in one of the extension's own scripts (background, pages, content). */
+const isExtensionError = (line: string) => line.startsWith(`JavaScript error: ${BASE}`);
+
+function wrap(page: Page): DriverPage {
+  return {
+    url: () => page.url(),
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as never, arg as never) as Promise<R>,
+    async evaluateInFrame<R, A>(urlPrefix: string, fn: (arg: A) => R | Promise<R>, arg?: A) {
+      const frame = page.frames().find((candidate) => candidate.url().startsWith(urlPrefix));
+      if (!frame) throw new Error(`no frame at ${urlPrefix} in ${page.url()}`);
+      return frame.evaluate(fn as never, arg as never) as Promise<R>;
+    },
+    clickAt: (x, y) => page.mouse.click(x, y),
+    typeKeys: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
+    close: () => page.close(),
+  };
+}
+
+/** Opens an extension page: goto never resolves for moz-extension:// pages, so fire it and poll. */
+async function gotoExtensionPage(page: Page, url: string): Promise<void> {
+  page.goto(url).catch(() => {});
+  await until(
+    () => page.evaluate((expected) => location.href === expected && document.readyState === 'complete', url),
+    `${url} to load`,
+  );
+}
+
+export async function launchFirefoxDriver(): Promise<Driver> {
+  const server = await startFixtureServer();
+  const output: string[] = [];
+  const ff: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    acceptInsecureCerts: true,
+    // ESR 153 refuses navigation to moz-extension:// from the driver without it; ESR 140 ignores it.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: prefs(server.port),
+  });
+  const child = ff.process();
+  for (const stream of [child?.stdout, child?.stderr]) {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      for (const line of chunk.split('\n')) if (line.trim()) output.push(line.slice(0, 1000));
+      if (output.length > 5000) output.splice(0, output.length - 5000);
+    });
+  }
+  const errors: string[] = [];
+  let scanned = 0;
+  const collectErrors = () => {
+    for (; scanned < output.length; scanned++) {
+      const line = output[scanned] ?? '';
+      if (isExtensionError(line)) errors.push(line);
+    }
+    return errors;
+  };
+  await ff.installExtension(DIST_FIREFOX);
+  const label = firefoxVersion();
+
+  const pages = new WeakMap<DriverPage, Page>();
+  const track = (page: Page) => {
+    const wrapped = wrap(page);
+    pages.set(wrapped, page);
+    return wrapped;
+  };
+  let helper: Page | null = null;
+  const helperPage = async (): Promise<Page> => {
+    if (helper && !helper.isClosed()) return helper;
+    helper = await ff.newPage();
+    await gotoExtensionPage(helper, `${BASE}src/options/index.html`);
+    return helper;
+  };
+  const backgroundRunning = async () =>
+    (await helperPage()).evaluate((path) => browser.extension.getViews().some((view) => view.location.pathname === path), BACKGROUND_PAGE);
+  await until(backgroundRunning, 'the background page to start');
+
+  const driver: Driver = {
+    engine: 'firefox',
+    label,
+    server,
+    async openAt(url) {
+      const page = await ff.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return track(page);
+    },
+    async openExtensionPage(path) {
+      const page = await ff.newPage();
+      await gotoExtensionPage(page, BASE + path);
+      return track(page);
+    },
+    async openPopupFor(page) {
+      const tabId = page ? await driver.tabIdOf(page) : null;
+      return driver.openExtensionPage(`src/popup/index.html${tabId ? `?tab=${tabId}` : ''}`);
+    },
+    async inExtension(fn, arg) {
+      const page = await helperPage();
+      return page.evaluate(fn as (arg: unknown) => never, arg);
+    },
+    async tabIdOf(page) {
+      const target = pages.get(page);
+      if (!target) throw new Error('not a page of this driver');
+      const url = target.url();
+      const id = await driver.inExtension(async (wanted) => (await browser.tabs.query({})).filter((tab) => tab.url === wanted).at(-1)?.id, url);
+      if (!id) throw new Error(`no tab for ${url}`);
+      return id;
+    },
+    async suspendBackground() {
+      // No service-worker target in Firefox: the idle timeout (pref above) stops the event page; wait for it.
+      await until(async () => !(await backgroundRunning()), 'the background page to be suspended', 20_000);
+    },
+    backgroundRunning,
+    backgroundErrors: collectErrors,
+    backgroundLog: () => output.filter((line) => line.includes(BASE) || line.includes('[otp-guard]')).slice(-20),
+    async close() {
+      await ff.close().catch(() => {});
+      await server.close();
+    },
+  };
+  return driver;
+}
