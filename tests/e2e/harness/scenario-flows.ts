@@ -31,6 +31,11 @@ export async function popupState(popup: DriverPage): Promise<'first-run' | 'lock
   );
 }
 
+/** Waits until the popup shows `state` (e.g. right after a click that changes it). */
+export async function waitForPopupState(popup: DriverPage, state: 'first-run' | 'locked' | 'unlocked'): Promise<void> {
+  await until(async () => (await popupState(popup)) === state, `the popup to show ${state}`, 30_000);
+}
+
 /** First run through the popup's own form; returns the popup, unlocked. */
 export async function createVault(driver: Driver, password = PASSWORD): Promise<DriverPage> {
   const popup = await driver.openPopupFor(null);
