@@ -162,8 +162,18 @@ export const guardTypedCodes = (
 
   const inOwnDialog = (event: Event) => dialog !== null && event.composedPath().includes(dialog.host);
 
+  /** Keys whose keydown was held: their keypress and keyup are held too, wherever the focus went meanwhile. */
+  const heldKeys = new Set<string>();
+
   const onKey = (event: Event) => {
     const key = event as KeyboardEvent;
+    const keyId = key.code || key.key;
+    // Firefox ESR 140 moves the focus to <body> as the question opens: the last digit's keyup has another target.
+    if (key.type !== 'keydown' && heldKeys.has(keyId)) {
+      if (key.type === 'keyup') heldKeys.delete(keyId);
+      block(event);
+      return;
+    }
     if (inOwnDialog(event)) {
       // Keys pressed in our dialog are none of the page's business.
       event.stopImmediatePropagation();
@@ -171,12 +181,16 @@ export const guardTypedCodes = (
       return;
     }
     if (releasing || key.ctrlKey || key.metaKey || key.altKey) return;
-    const field = guardedTarget(event);
-    if (!field) return;
     const char = (key.key ?? '').normalize('NFKC');
+    // While the question is open it is modal: a digit typed wherever the focus is stays held from the page.
+    const field = guardedTarget(event) ?? (dialog && /^\d$/.test(char) ? heldField : null);
+    if (!field) return;
     if (/^\d$/.test(char)) {
       block(event);
-      if (key.type === 'keydown') hold(field, char, false);
+      if (key.type === 'keydown') {
+        heldKeys.add(keyId);
+        hold(field, char, false);
+      }
     } else if (held && (char === ' ' || char === '-')) block(event);
     else if (held && key.key === 'Backspace') {
       block(event);
@@ -262,6 +276,7 @@ export const guardTypedCodes = (
       if (frame) view.cancelAnimationFrame(frame);
       dialog?.close();
       held = '';
+      heldKeys.clear();
       for (const warning of warnings.values()) warning.ui.remove();
       warnings.clear();
     },

@@ -41,18 +41,18 @@ const driver = driverForThisFile(async (d) => {
   await popup.close();
 });
 
-const valueOf = (page: DriverPage, selector: string) =>
+const fieldValue = (page: DriverPage, selector: string) =>
   page.evaluate((css) => (document.querySelector(css) as HTMLInputElement | null)?.value ?? null, selector);
 
 /** Waits until the field holds a six-digit code, and returns it. */
 const filledValue = (page: DriverPage, selector: string) =>
-  eventually(() => valueOf(page, selector), (value) => /^\d{6}$/.test(value ?? ''), `a code in ${selector}`, 10_000);
+  eventually(() => fieldValue(page, selector), (value) => /^\d{6}$/.test(value ?? ''), `a code in ${selector}`, 10_000);
 
 /** Gives the engine ample time to (wrongly) fill, then returns what the field holds. */
 async function valueAfterSettling(page: DriverPage, selector: string): Promise<string | null> {
-  await eventually(() => valueOf(page, selector), (value) => value !== null, `${selector} to exist`);
+  await eventually(() => fieldValue(page, selector), (value) => value !== null, `${selector} to exist`);
   await sleep(1_500);
-  return valueOf(page, selector);
+  return fieldValue(page, selector);
 }
 
 const codes = (secret: string) => totpWindow(secret, Date.now());
@@ -125,7 +125,7 @@ describe(`filling on the account’s own site (${process.env.OTP_GUARD_E2E_BROWS
     expect(codes(AMAZON_SECRET)).toContain(code);
     const ticks = Number(await page.evaluate(() => document.querySelector('#ticks')?.textContent));
     await eventually(() => page.evaluate(() => Number(document.querySelector('#ticks')?.textContent)), (now) => now > ticks + 3, 'React to re-render');
-    expect(await valueOf(page, '#react-code')).toBe(code);
+    expect(await fieldValue(page, '#react-code')).toBe(code);
     expect(await page.evaluate(() => (window as unknown as { reactState: string }).reactState)).toBe(code);
     await page.close();
   });
@@ -162,7 +162,7 @@ describe(`never filling where it may not (${process.env.OTP_GUARD_E2E_BROWSER ??
   it('does not fill a checkout page with only coupon and ZIP fields', async () => {
     const page = await driver().openAt('https://www.amazon.com/checkout');
     expect(await valueAfterSettling(page, '#coupon')).toBe('');
-    expect(await valueOf(page, '#zip')).toBe('');
+    expect(await fieldValue(page, '#zip')).toBe('');
     expect(await countOf(page, 'otp-guard-fill')).toBe(0);
     await page.close();
   });
