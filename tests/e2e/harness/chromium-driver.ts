@@ -14,6 +14,7 @@ function wrap(page: Page): DriverPage {
     },
     clickAt: (x, y) => page.mouse.click(x, y),
     typeKeys: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
+    setFiles: (selector, files) => page.locator(selector).setInputFiles(files),
     close: () => page.close(),
   };
 }

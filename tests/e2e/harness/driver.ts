@@ -20,6 +20,8 @@ export interface DriverPage {
   clickAt(x: number, y: number): Promise<void>;
   /** Real key events for each character of `text`, to whatever has focus. */
   typeKeys(text: string, delayMs?: number): Promise<void>;
+  /** Gives a file input files as the user's file chooser would (no chooser opens). */
+  setFiles(selector: string, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void>;
   close(): Promise<void>;
 }
 

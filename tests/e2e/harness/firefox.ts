@@ -6,6 +6,8 @@
  * Locators/waitForFunction time out in extension pages, so extension pages are polled with evaluate.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_ADDON_ID } from '../../../scripts/manifest-for';
@@ -63,6 +65,19 @@ function wrap(page: Page): DriverPage {
     },
     clickAt: (x, y) => page.mouse.click(x, y),
     typeKeys: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
+    async setFiles(selector, files) {
+      // WebDriver BiDi input.setFiles takes paths: write the files to a folder of their own first.
+      const folder = mkdtempSync(join(tmpdir(), 'otp-guard-upload-'));
+      const paths = files.map((file) => {
+        const path = join(folder, file.name);
+        writeFileSync(path, file.buffer);
+        return path;
+      });
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no ${selector} on ${page.url()}`);
+      await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(...paths);
+      rmSync(folder, { recursive: true, force: true });
+    },
     close: () => page.close(),
   };
 }
