@@ -54,7 +54,7 @@ function prefs(port: number): Record<string, unknown> {
 /** An uncaught error or unhandled rejection in one of the extension's own scripts (background, pages, content). */
 const isExtensionError = (line: string) => line.startsWith(`JavaScript error: ${BASE}`);
 
-function wrap(page: Page): DriverPage {
+function wrap(page: Page, uploads: string): DriverPage {
   return {
     url: () => page.url(),
     evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as never, arg as never) as Promise<R>,
@@ -66,8 +66,9 @@ function wrap(page: Page): DriverPage {
     clickAt: (x, y) => page.mouse.click(x, y),
     typeKeys: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
     async setFiles(selector, files) {
-      // WebDriver BiDi input.setFiles takes paths: write the files to a folder of their own first.
-      const folder = mkdtempSync(join(tmpdir(), 'otp-guard-upload-'));
+      // WebDriver BiDi input.setFiles takes paths. Firefox reads the file later (when the page reads it),
+      // so the folder stays until the browser is closed.
+      const folder = mkdtempSync(join(uploads, 'files-'));
       const paths = files.map((file) => {
         const path = join(folder, file.name);
         writeFileSync(path, file.buffer);
@@ -76,7 +77,6 @@ function wrap(page: Page): DriverPage {
       const input = await page.$(selector);
       if (!input) throw new Error(`no ${selector} on ${page.url()}`);
       await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(...paths);
-      rmSync(folder, { recursive: true, force: true });
     },
     close: () => page.close(),
   };
@@ -130,9 +130,10 @@ export async function launchFirefoxDriver(options: FirefoxOptions = {}): Promise
   await ff.installExtension(options.extensionDir ?? DIST_FIREFOX);
   const label = firefoxVersion();
 
+  const uploads = mkdtempSync(join(tmpdir(), 'otp-guard-uploads-'));
   const pages = new WeakMap<DriverPage, Page>();
   const track = (page: Page) => {
-    const wrapped = wrap(page);
+    const wrapped = wrap(page, uploads);
     pages.set(wrapped, page);
     return wrapped;
   };
@@ -187,6 +188,7 @@ export async function launchFirefoxDriver(options: FirefoxOptions = {}): Promise
     async close() {
       await ff.close().catch(() => {});
       await server.close();
+      rmSync(uploads, { recursive: true, force: true });
     },
   };
   return driver;
