@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // (FIREFOX_PATH picks the binary: /usr/bin/firefox-esr, or ESR 140 unpacked under .cache/). One browser at a time.
 export default defineConfig({
   test: {
-    include: ['tests/e2e/scenarios/**/*.e2e.test.ts', 'tests/e2e/firefox/**/*.e2e.test.ts'],
+    include: ['tests/e2e/scenarios/**/*.e2e.test.ts', 'tests/e2e/firefox/**/*.firefox.test.ts'],
     environment: 'node',
     env: { OTP_GUARD_E2E_BROWSER: 'firefox' },
     pool: 'forks',
