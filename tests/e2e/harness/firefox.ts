@@ -51,8 +51,13 @@ function prefs(port: number): Record<string, unknown> {
   };
 }
 
-/** An uncaught error or unhandled rejection in one of the extension's own scripts (background, pages, content). */
-const isExtensionError = (line: string) => line.startsWith(`JavaScript error: ${BASE}`);
+/**
+ * An uncaught error or unhandled rejection in one of the extension's own scripts (background, pages, content).
+ * A rejection with a value that is not an Error has no source ("JavaScript error: , line 0: uncaught exception: …"):
+ * counted too (fail closed), since the fixture pages throw nothing and Firefox's own errors name chrome:// or resource://.
+ */
+const isExtensionError = (line: string) =>
+  line.startsWith(`JavaScript error: ${BASE}`) || line.startsWith('JavaScript error: , line 0: uncaught exception:');
 
 function wrap(page: Page, uploads: string): DriverPage {
   return {
