@@ -52,6 +52,26 @@ describe(`the vault (${process.env.OTP_GUARD_E2E_BROWSER ?? 'chromium'})`, () =>
     expect(dump.length).toBeGreaterThan(500); // the vault is there, encrypted
   });
 
+  it('syncs only ciphertext through storage.sync when sync is turned on', async () => {
+    const popup = await driver().openPopupFor(null);
+    expect(await popupState(popup)).toBe('unlocked');
+    const list = await sendFrom<{ revision: number; accounts: { id: string }[] }>(popup, { type: 'ui:list-accounts' });
+    await sendFrom(popup, { type: 'ui:set-settings', patch: { sync: true } });
+    await sendFrom(popup, { type: 'ui:update-account', id: list.accounts[0]?.id, issuer: 'Amazon.com', expectedRevision: list.revision });
+    const synced = await eventually(
+      () => driver().inExtension(() => chrome.storage.sync.get(null)),
+      (items) => Object.keys(items).length > 1,
+      'the vault in storage.sync',
+    );
+    const text = JSON.stringify(synced);
+    const bytes = base32Bytes(SECRET);
+    for (const form of [SECRET, bytes.toString('hex'), bytes.toString('base64'), 'shopper@example.com', 'Amazon.com']) {
+      expect(text.includes(form)).toBe(false);
+    }
+    await sendFrom(popup, { type: 'ui:set-settings', patch: { sync: false } });
+    await popup.close();
+  });
+
   it('locks with "Lock now" and refuses a wrong password with a clear message', async () => {
     const popup = await driver().openPopupFor(null);
     expect(await popupState(popup)).toBe('unlocked');
