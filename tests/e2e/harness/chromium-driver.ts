@@ -47,10 +47,15 @@ export async function launchChromiumDriver(): Promise<Driver> {
       await page.goto(base + path);
       return track(page);
     },
-    async openPopupFor(page) {
+    async openPopupFor(page, options) {
       const target = page ? pages.get(page) : null;
       if (page && !target) throw new Error('not a page of this driver');
-      return track(await harness.openPopupFor(target ?? null));
+      return track(await harness.openPopupFor(target ?? null, options));
+    },
+    async clickToolbarButton(page) {
+      const target = pages.get(page);
+      if (!target) throw new Error('not a page of this driver');
+      await harness.clickToolbarButton(target);
     },
     async inExtension(fn, arg) {
       const page = await helperPage();

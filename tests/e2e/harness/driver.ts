@@ -34,8 +34,17 @@ export interface Driver {
   openAt(url: string): Promise<DriverPage>;
   /** Opens an extension page (path inside the build, e.g. src/options/index.html#import) in a new tab. */
   openExtensionPage(path: string): Promise<DriverPage>;
-  /** The popup page standing for `page`'s tab (?tab=ID), in a tab of its own. */
-  openPopupFor(page: DriverPage | null): Promise<DriverPage>;
+  /**
+   * The popup page standing for `page`'s tab (?tab=ID), in a tab of its own, or (`inWindow`) in a window of its
+   * own so that `page` stays the visible tab of its window (as with the real popup, e.g. for captures).
+   */
+  openPopupFor(page: DriverPage | null, options?: { inWindow?: boolean }): Promise<DriverPage>;
+  /**
+   * Clicks OTP Guard's toolbar button for `page`'s tab as a user does: the tab gets the activeTab grant.
+   * Chromium: CDP Extensions.triggerAction. Firefox: a privileged call that ESR 153 allows and ESR 140 does not
+   * (see toolbarClickSupported).
+   */
+  clickToolbarButton(page: DriverPage): Promise<void>;
   /** Runs `fn` in an extension page kept open for the test (storage, tabs, badge…). */
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** The browser's own id for `page`'s tab. */
@@ -57,6 +66,13 @@ export function engineFromEnv(): Engine {
   const value = process.env.OTP_GUARD_E2E_BROWSER ?? 'chromium';
   if (value !== 'chromium' && value !== 'firefox') throw new Error(`OTP_GUARD_E2E_BROWSER: unknown browser ${value}`);
   return value;
+}
+
+/** Whether the driver for this run can click the toolbar button (known before the browser starts, for skipIf). */
+export async function toolbarClickSupported(engine: Engine = engineFromEnv()): Promise<boolean> {
+  if (engine === 'chromium') return true;
+  const { firefoxMajorVersion, PRIVILEGED_SCRIPTS_SINCE } = await import('./firefox');
+  return firefoxMajorVersion() >= PRIVILEGED_SCRIPTS_SINCE;
 }
 
 export async function launchDriver(engine: Engine = engineFromEnv()): Promise<Driver> {

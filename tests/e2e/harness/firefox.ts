@@ -17,6 +17,7 @@ import { until } from './ui';
 
 declare const browser: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  windows: { create(options: object): Promise<unknown> };
   extension: { getViews(): { location: { pathname: string } }[] };
 };
 
@@ -30,6 +31,25 @@ const BACKGROUND_PAGE = '/_generated_background_page.html';
 export function firefoxVersion(executable = FIREFOX): string {
   return execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim().replace(/^Mozilla /, '');
 }
+export const firefoxMajorVersion = (executable = FIREFOX) => Number(/(\d+)\./.exec(firefoxVersion(executable))?.[1] ?? 0);
+/** Privileged ('moz:scope': 'chrome') scripts over BiDi: ESR 153 runs them (with --remote-allow-system-access), ESR 140 does not. */
+export const PRIVILEGED_SCRIPTS_SINCE = 153;
+
+/** Clicks the extension's toolbar button for the tab showing `url` (selected first; grants activeTab), from chrome scope. */
+const triggerActionFor = (url: string) => `(() => {
+  const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+  const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(FIREFOX_ADDON_ID)});
+  for (const win of Services.wm.getEnumerator('navigator:browser')) {
+    const tab = win.gBrowser.tabs.findLast((candidate) => candidate.linkedBrowser.currentURI.spec === ${JSON.stringify(url)});
+    if (!tab) continue;
+    win.gBrowser.selectedTab = tab;
+    // A click while the previous click's popup is still open closes it (as for a user): then click again.
+    const action = ExtensionParent.apiManager.global.browserActionFor(extension);
+    for (let click = 0; click < 2 && !extension.tabManager.hasActiveTabPermission(tab); click++) action.triggerAction(win);
+    return extension.tabManager.hasActiveTabPermission(tab);
+  }
+  return 'no tab';
+})()`;
 
 function prefs(port: number): Record<string, unknown> {
   return {
@@ -167,9 +187,41 @@ export async function launchFirefoxDriver(options: FirefoxOptions = {}): Promise
       await gotoExtensionPage(page, BASE + path);
       return track(page);
     },
-    async openPopupFor(page) {
+    async openPopupFor(page, options = {}) {
       const tabId = page ? await driver.tabIdOf(page) : null;
-      return driver.openExtensionPage(`src/popup/index.html${tabId ? `?tab=${tabId}` : ''}`);
+      const path = `src/popup/index.html${tabId ? `?tab=${tabId}` : ''}`;
+      if (!options.inWindow) return driver.openExtensionPage(path);
+      const known = new Set(await ff.pages());
+      await driver.inExtension((url) => browser.windows.create({ url, type: 'popup', width: 420, height: 600 }), BASE + path);
+      // puppeteer may not know the new window's URL yet (moz-extension navigation): ask each new page itself.
+      const popup = await until(async () => {
+        for (const candidate of await ff.pages()) {
+          if (known.has(candidate)) continue;
+          const href = await candidate.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
+          if (href === BASE + path) return candidate;
+        }
+        return null;
+      }, `${path} in a window of its own`);
+      return track(popup);
+    },
+    async clickToolbarButton(page) {
+      if (firefoxMajorVersion() < PRIVILEGED_SCRIPTS_SINCE) throw new Error(`${label} cannot click the toolbar button from a test`);
+      const target = pages.get(page);
+      if (!target) throw new Error('not a page of this driver');
+      // puppeteer's own BiDi connection (not in its public types), for two Firefox-specific commands.
+      const bidi = (ff as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+      const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+        result: { contexts: { context: string }[] };
+      };
+      const chromeWindow = tree.result.contexts[0]?.context;
+      if (!chromeWindow) throw new Error('no browser window');
+      const reply = (await bidi.send('script.evaluate', {
+        expression: triggerActionFor(target.url()),
+        target: { context: chromeWindow },
+        awaitPromise: true,
+        'moz:scope': 'chrome',
+      })) as { result: { type: string; result?: { value?: unknown } } };
+      if (reply.result.result?.value !== true) throw new Error(`the toolbar click granted no activeTab: ${JSON.stringify(reply.result)}`);
     },
     async inExtension(fn, arg) {
       const page = await helperPage();
