@@ -1,4 +1,4 @@
-// Builds the loadable extensions (dist/chrome, dist/firefox) and the store zips.
+// Builds the loadable extensions (dist/chrome, dist/firefox), the store zips and the source zip for AMO reviewers.
 // Run by `npm run build`; everything happens offline from the repo's own files.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { buildSync } from 'esbuild';
 import { zipSync } from 'fflate';
+import { sourceZipEntries } from './source-zip.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -88,3 +89,8 @@ for (const target of ['chrome', 'firefox']) {
     writeFileSync(join(root, 'dist', `otp-guard-${target}-${pkg.version}.zip`), zip);
   });
 }
+
+step('source zip (for AMO review)', () => {
+  const zip = zipSync(sourceZipEntries(root, pkg), { level: 9 });
+  writeFileSync(join(root, 'dist', `otp-guard-source-${pkg.version}.zip`), zip);
+});

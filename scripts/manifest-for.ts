@@ -14,10 +14,13 @@ export function manifestFor(base: Manifest, target: BuildTarget): Manifest {
   manifest.browser_specific_settings = {
     gecko: {
       id: FIREFOX_ADDON_ID,
-      strict_min_version: '142.0',
+      // ESR 140 is the oldest Firefox still supported by Mozilla (and what most enterprises run).
+      strict_min_version: '140.0',
       // OTP Guard sends nothing anywhere: no data collection to declare.
       data_collection_permissions: { required: ['none'] },
     },
+    // Firefox for Android knows data_collection_permissions from 142 on only.
+    gecko_android: { strict_min_version: '142.0' },
   };
   return manifest;
 }

@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, unit tests, build, real-browser tests — in order, failing on any.
+// `npm test`: typecheck, lint, unit tests, build, store lint, source-zip rebuild, real-browser tests (Chromium,
+// Firefox ESR current, Firefox ESR 140) — in order, failing on any. Each step prints its time.
 // Ends with the plain line "N passed, N failed" (CI reads that line, not vitest's summary).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,10 @@ const env = { ...process.env, OTP_GUARD_COUNTS: countsFile };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const node = process.execPath;
 const bin = (name) => join(root, 'node_modules/.bin', name);
+// Firefox: Debian's current ESR, and ESR 140 unpacked beside it (README, "Set up"; .ci/run does both).
+const FIREFOX_ESR = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_ESR_140 = process.env.FIREFOX_ESR_140_PATH ?? join(root, '.cache/firefox-esr-140/usr/lib/firefox-esr/firefox-esr');
+const firefoxSuite = ['run', '--config', 'vitest.firefox.config.ts'];
 
 /** A non-vitest step counts as one test: it passed or failed. */
 const steps = [
@@ -20,15 +25,27 @@ const steps = [
   { name: 'unit tests', cmd: bin('vitest'), args: ['run', '--config', 'vitest.config.ts'], vitest: true },
   { name: 'build', cmd: node, args: ['scripts/build.mjs'] },
   { name: 'store lint (web-ext, firefox)', cmd: node, args: ['scripts/lint-firefox.mjs'] },
-  { name: 'real-browser tests', cmd: bin('vitest'), args: ['run', '--config', 'vitest.e2e.config.ts'], vitest: true },
+  { name: 'source zip rebuilds dist/firefox', cmd: node, args: ['scripts/check-source-zip.mjs'] },
+  { name: 'real-browser tests (Chromium)', cmd: bin('vitest'), args: ['run', '--config', 'vitest.e2e.config.ts'], vitest: true },
+  { name: 'real-browser tests (Firefox ESR)', cmd: bin('vitest'), args: firefoxSuite, vitest: true, firefox: FIREFOX_ESR },
+  { name: 'real-browser tests (Firefox ESR 140)', cmd: bin('vitest'), args: firefoxSuite, vitest: true, firefox: FIREFOX_ESR_140 },
 ];
 
 let failedStep = null;
 for (const step of steps) {
   if (step.optional && !existsSync(join(root, step.optional))) continue;
   console.log(`\n=== ${step.name} ===`);
+  if (step.firefox && !existsSync(step.firefox)) {
+    console.log(`missing ${step.firefox}: install it as the README says (Set up)`);
+    totals.failed += 1;
+    failedStep = step.name;
+    break;
+  }
   const before = existsSync(countsFile) ? readFileSync(countsFile, 'utf8') : '';
-  const run = spawnSync(step.cmd, step.args, { cwd: root, env, stdio: 'inherit' });
+  const started = performance.now();
+  const stepEnv = step.firefox ? { ...env, FIREFOX_PATH: step.firefox } : env;
+  const run = spawnSync(step.cmd, step.args, { cwd: root, env: stepEnv, stdio: 'inherit' });
+  console.log(`--- ${step.name}: ${Math.round((performance.now() - started) / 1000)} s`);
   const ok = run.status === 0;
   if (step.vitest) {
     const added = (existsSync(countsFile) ? readFileSync(countsFile, 'utf8') : '').slice(before.length);

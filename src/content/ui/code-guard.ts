@@ -202,8 +202,18 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
     mode !== 'off' && !releasing && !untrusted(event) && !released.has(resolveTarget(event).element as Element);
   const inOwnDialog = (event: Event) => dialog !== null && event.composedPath().includes(dialog.host);
 
+  /** Keys whose keydown was held: their keypress and keyup are held too, wherever the focus went meanwhile. */
+  const heldKeys = new Set<string>();
+
   const onKey = (event: Event) => {
     const key = event as KeyboardEvent;
+    const keyId = key.code || key.key;
+    // Firefox ESR 140 moves the focus to <body> as the question opens: the last digit's keyup has another target.
+    if (key.type !== 'keydown' && heldKeys.has(keyId)) {
+      if (key.type === 'keyup') heldKeys.delete(keyId);
+      block(event);
+      return;
+    }
     if (inOwnDialog(event)) {
       // Keys pressed in our dialog are none of the page's business.
       event.stopImmediatePropagation();
@@ -215,7 +225,10 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
     const down = key.type === 'keydown';
     if (/^\d$/.test(char)) {
       block(event);
-      if (down) hold(resolveTarget(event).element, char);
+      if (down) {
+        heldKeys.add(keyId);
+        hold(resolveTarget(event).element, char);
+      }
     } else if (run && mode === 'pending' && char.length === 1) {
       // Before the verdict, what follows held digits waits with them, so it goes in in the order typed.
       block(event);
@@ -421,6 +434,7 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
     },
     markField,
     stop() {
+      heldKeys.clear();
       reopenWatch?.disconnect();
       for (const stopListening of unlisten) stopListening();
       view.clearTimeout(idleTimer);
