@@ -9,6 +9,7 @@ import type { InspectedBackups } from './backups';
 import type { FrontTab } from './front-tab';
 import type { GuardHolder } from './guard-holder';
 import type { PendingDrafts } from './pending';
+import type { ContentErrorLog } from './refusal-log';
 import type { SecretMemory } from './secret-memory';
 import type { AutoLock } from './session/auto-lock';
 import type { VaultSession } from './session/vault-session';
@@ -34,6 +35,8 @@ export interface Services {
   undo: UndoBuffer;
   /** Holds the drafts, inspected backups and undo items above; cleared whenever the vault locks. */
   secrets: SecretMemory;
+  /** Where content scripts' errors are kept (they failed closed in the page). */
+  contentErrors: ContentErrorLog;
   newId(): string;
   /** A frame's chain from its tab's top page down to it, from the browser's frame tree (webNavigation). */
   frameChain: FrameChainReader;

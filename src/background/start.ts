@@ -20,7 +20,7 @@ import { frontTab } from './front-tab';
 import { messagePipeline, settleLockState } from './message-pipeline';
 import { PendingDrafts } from './pending';
 import { decodeQrImage } from './qr-image';
-import { createRefusalLog } from './refusal-log';
+import { createContentErrorLog, createRefusalLog } from './refusal-log';
 import type { Services } from './services';
 import { AUTO_LOCK_ALARM, AutoLock } from './session/auto-lock';
 import { VaultSession } from './session/vault-session';
@@ -91,6 +91,7 @@ export function startBackground(browser: Browser.Browser): void {
     undo: new UndoBuffer(secrets),
     secrets,
     newId,
+    contentErrors: createContentErrorLog(sessionArea, systemClock.now),
     frameChain: createFrameChainReader(browser.webNavigation),
     frontTab: () => frontTab(browser),
     async tabUrl(tabId) {

@@ -171,6 +171,8 @@ export const csMessageSchemas = {
   'cs:hello': v.strictObject({ type: v.literal('cs:hello') }),
   'cs:request-code': v.strictObject({ type: v.literal('cs:request-code'), accountId: v.optional(Id) }),
   'cs:open-popup': v.strictObject({ type: v.literal('cs:open-popup') }),
+  /** A content-script entry point threw (it failed closed): kept in the background's diagnostics. */
+  'cs:report-error': v.strictObject({ type: v.literal('cs:report-error'), where: ShortText, error: ShortText }),
   ...warningCsSchemas,
 } as const;
 
@@ -326,4 +328,5 @@ export interface CsReplies extends WarningCsReplies {
   'cs:hello': PageState;
   'cs:request-code': { code: string; accountId: string };
   'cs:open-popup': { opened: boolean };
+  'cs:report-error': { logged: boolean };
 }

@@ -136,6 +136,7 @@ export function buildBackground(options: Options = {}) {
     undo: new UndoBuffer(secrets),
     secrets,
     newId,
+    contentErrors: { record: vi.fn() },
     frontTab: async () => front.tab,
     // The browser's frame tree: a tab's top frame is its page; a child frame (set by the test in
     // `childFrames`) sits right below it.

@@ -22,6 +22,7 @@ import { previewImport } from './preview-import';
 import { previewLinks } from './preview-links';
 import { previewManual } from './preview-manual';
 import { reorder } from './reorder';
+import { reportError } from './report-error';
 import { restoreBackup } from './restore-backup';
 import { requestCode } from './request-code';
 import { scanTab } from './scan-tab';
@@ -82,6 +83,7 @@ export function csHandlers(services: Services): CsHandlers {
     'cs:hello': hello(services),
     'cs:request-code': requestCode(services),
     'cs:open-popup': openPopup(services),
+    'cs:report-error': reportError(services),
     'cs:confirm-held-code': confirmHeldCode(services),
     'cs:cancel-held-code': cancelHeldCode(services),
   };
