@@ -45,7 +45,7 @@ export function startBase(view: Window = window): void {
   };
 
   const hello = () => {
-    current = ask<PageState>({ type: 'cs:hello' }).then((reply) => (reply?.ok ? reply.value : null));
+    current = ask({ type: 'cs:hello' }).then((reply) => (reply?.ok ? reply.value : null));
     void current.then((state) => {
       if (!state) return;
       showWarning(state);

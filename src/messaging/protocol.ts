@@ -7,6 +7,7 @@
  * The content script imports this module for types only, so valibot never ships in it.
  */
 import * as v from 'valibot';
+import type { ErrorCode } from './errors';
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Revision = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -126,8 +127,8 @@ export type BackgroundToContent =
 // ---- Replies -------------------------------------------------------------------------------
 
 export interface ErrorReply {
-  /** A stable machine code ('refused', 'bad-shape', 'locked', 'conflict', ...). */
-  code: string;
+  /** A stable machine code ('refused', 'bad-shape', 'locked', 'conflict', ...): one union, errors.ts. */
+  code: ErrorCode;
   /** Plain words for the user. */
   message: string;
 }

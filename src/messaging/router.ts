@@ -15,6 +15,7 @@ import {
   type UiReplies,
   uiMessageSchemas,
 } from './protocol';
+import type { ErrorCode } from './errors';
 import type { SenderRole } from './sender';
 
 export type ExtensionPageSender = Extract<SenderRole, { role: 'extension-page' }>;
@@ -23,7 +24,7 @@ export type ContentScriptSender = Extract<SenderRole, { role: 'content-script' }
 /** A handler's own refusal: the reply carries the code and the plain-words message. */
 export class HandlerError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -48,7 +49,7 @@ function typeOf(message: unknown): string | undefined {
   return typeof type === 'string' ? type.slice(0, 64) : undefined;
 }
 
-const refusal = (code: string, message: string): Reply<never> => ({ ok: false, error: { code, message } });
+const refusal = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
 
 export function createRouter(handlers: { ui: Partial<UiHandlers>; cs: Partial<CsHandlers> }, log: RefusalLog) {
   return async function route(message: unknown, sender: SenderRole): Promise<Reply<unknown>> {
