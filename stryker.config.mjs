@@ -1,5 +1,8 @@
 // Mutation testing (StrykerJS 9.6.1 + its vitest runner; 10.x needs Node 22). Run it with `npm run mutate`
 // (scripts/mutate.mjs), which also prints the score per folder. Not part of `npm test`: too slow for CI.
+// MUTATE_RUN names a run (scripts/mutate.mjs --name): its own reports and sandbox, so two runs never mix.
+const run = process.env.MUTATE_RUN || 'mutation';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -18,10 +21,11 @@ export default {
   concurrency: 1,
   timeoutMS: 10_000,
   reporters: ['clear-text', 'json', 'html', 'progress-append-only'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: `reports/mutation/${run}.json` },
+  htmlReporter: { fileName: `reports/mutation/${run}.html` },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
-  tempDirName: '.stryker-tmp',
+  // `npm run mutate -- --incremental` reruns only mutants whose code or covering tests changed.
+  incrementalFile: `reports/mutation/${run}.incremental.json`,
+  tempDirName: `.stryker-tmp/${run}`,
   cleanTempDir: true,
 };

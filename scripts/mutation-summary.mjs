@@ -1,7 +1,7 @@
 // Mutation score per folder from Stryker's JSON report (Stryker's own table is per file).
 // `node scripts/mutation-summary.mjs [report.json]`; run by `npm run mutate` after Stryker.
 // Score as Stryker counts it: (killed + timeout) / (killed + timeout + survived + no coverage).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 
 /** The folders issue 10 measures; a file elsewhere is summed under its own directory. */
@@ -62,6 +62,11 @@ function format(rows) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2] ?? 'reports/mutation/mutation.json';
+  if (!existsSync(file)) {
+    // Stryker writes no report when no unit test reaches the mutated files: nothing is killed.
+    console.log(`\nNo report at ${file}: no unit test reached these files, so every mutant survives (score 0 %).`);
+    process.exit(1);
+  }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   console.log('\nMutation score per folder');
   console.log(format(summarise(report)));
