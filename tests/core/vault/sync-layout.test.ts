@@ -55,7 +55,7 @@ describe('chunkText', () => {
     const text = `${'x'.repeat(20_000)}"\\${'y'.repeat(100)}`;
     const chunks = chunkText(text, key, '12|', 8192);
     expect(chunks.join('')).toBe(text);
-    chunks.forEach((chunk, i) => expect(itemBytes(key(i), `12|${chunk}`)).toBeLessThanOrEqual(8192));
+    for (const [i, chunk] of chunks.entries()) expect(itemBytes(key(i), `12|${chunk}`)).toBeLessThanOrEqual(8192);
     expect(chunks.length).toBe(3);
   });
 
