@@ -81,9 +81,10 @@ export function createRouter(handlers: { ui: Partial<UiHandlers>; cs: Partial<Cs
     }
     const parsed = v.safeParse(schema, message);
     if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const where = issue?.path?.map((item) => String(item.key)).join('.') || 'message';
-      log.refused(`bad shape at ${where}: ${issue?.message ?? 'invalid'}`, { type, role: sender.role });
+      // valibot reports at least one issue; an object schema's issues always name their field.
+      const [issue] = parsed.issues;
+      const where = issue.path?.map((item) => String(item.key)).join('.') || 'message';
+      log.refused(`bad shape at ${where}: ${issue.message}`, { type, role: sender.role });
       return refusal('bad-shape', `Malformed message (${where}).`);
     }
     try {
