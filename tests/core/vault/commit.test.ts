@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type CommitPlan, commit, sweepUnreferenced } from '../../../src/core/vault/commit';
 import { HEAD_KEY, type Head, type HeadEntry } from '../../../src/core/vault/format';
 import { MemoryStore } from '../../../src/core/vault/memory-store';
-import { itemBytes, QuotaExceededError } from '../../../src/core/vault/ports';
+import { itemBytes, type KeyValueStore, QuotaExceededError } from '../../../src/core/vault/ports';
 import { ok } from '../../../src/core/result';
 import { must } from './helpers';
 
@@ -169,6 +169,16 @@ describe('commit: quota', () => {
       ok: false,
       error: { code: 'storage-failed', message: 'storage measure failed: no meter' },
     });
+  });
+
+  it('adds up every stored item itself when the store has no byte count', async () => {
+    const bytes = needed(new MemoryStore({ initial: stored(head()) }));
+    const plain = (quotaBytes: number): KeyValueStore => {
+      const inner = new MemoryStore({ initial: stored(head()) });
+      return { get: (k) => inner.get(k), set: (i) => inner.set(i), remove: (k) => inner.remove(k), keys: () => inner.keys(), quotaBytes };
+    };
+    expect((await commit(plain(bytes), update(9, addB))).ok).toBe(true);
+    expect(await commit(plain(bytes - 1), update(9, addB))).toMatchObject({ ok: false, error: { code: 'quota-exceeded', neededBytes: bytes } });
   });
 });
 
