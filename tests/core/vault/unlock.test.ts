@@ -58,7 +58,11 @@ describe('createVault', () => {
 
   it('wipes the raw vault key and the derived key after use', async () => {
     const seen: Uint8Array[] = [];
-    const spy = { ...crypto, importAeadKey: vi.fn(async (raw: Uint8Array, extractable: boolean) => (seen.push(raw), crypto.importAeadKey(raw, extractable))) };
+    const importAeadKey = vi.fn(async (raw: Uint8Array, extractable: boolean) => {
+      seen.push(raw);
+      return crypto.importAeadKey(raw, extractable);
+    });
+    const spy = { ...crypto, importAeadKey };
     must(await createVault(makeDeps(new MemoryStore(), { crypto: spy }), 'pw'));
     expect(seen.length).toBeGreaterThanOrEqual(3);
     for (const raw of seen) expect(raw.every((byte) => byte === 0)).toBe(true);
