@@ -65,6 +65,7 @@ describe('architecture checker (self-test: each rule catches a bad file)', () =>
     ['src/popup/views/x.tsx', "import browser from 'webextension-polyfill';", 'views-no-browser: imports webextension-polyfill'],
     ['src/popup/components/x.tsx', 'export const open = () => chrome.tabs.create({});', 'views-no-browser: uses chrome'],
     ['src/options/x-section.tsx', 'export const id = () => browser.runtime.id;', 'views-no-browser: uses browser'],
+    ['src/popup/views/x.tsx', 'export const id = () => globalThis.chrome.runtime.id;', 'views-no-browser: uses globalThis.chrome'],
     ['src/messaging/x.ts', "import { start } from '../background/start';", 'shared-no-shell: imports src/background/start'],
     ['src/background/x.ts', "import { formatError } from '../popup/format';", 'shell-no-other-shell: imports src/popup/format'],
     ['src/content/x.ts', "import type { Services } from '../background/services';", 'shell-no-other-shell: imports src/background/services'],

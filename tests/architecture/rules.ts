@@ -32,6 +32,7 @@ export const CORE_BANNED_MEMBERS = ['Date.now', 'new Date()', 'Date()', 'Math.ra
 
 /** Views render and call the client; only their shell entry (main.tsx) and services touch the browser. */
 export const BROWSER_GLOBALS = ['chrome', 'browser'];
+export const BROWSER_MEMBERS = ['globalThis', 'window', 'self'].flatMap((root) => BROWSER_GLOBALS.map((api) => `${root}.${api}`));
 export const BROWSER_PACKAGES = ['webextension-polyfill'];
 
 /**
@@ -105,6 +106,7 @@ export const RULES: Rule[] = [
     check: (facts) => [
       ...facts.imports.filter((item) => BROWSER_PACKAGES.includes(item.specifier)).map((item) => ({ line: item.line, what: `imports ${item.specifier}` })),
       ...facts.globals.filter((use) => BROWSER_GLOBALS.includes(use.name)).map((use) => ({ line: use.line, what: `uses ${use.name}` })),
+      ...facts.members.filter((use) => BROWSER_MEMBERS.includes(use.name)).map((use) => ({ line: use.line, what: `uses ${use.name}` })),
     ],
   },
   {
