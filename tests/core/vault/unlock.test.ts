@@ -3,6 +3,7 @@
 // fail-closed work).
 import { describe, expect, it, vi } from 'vitest';
 import { HEAD_KEY, type Head } from '../../../src/core/vault/format';
+import { buildKeyring } from '../../../src/core/vault/keyring';
 import { MemoryStore } from '../../../src/core/vault/memory-store';
 import { THROTTLE_KEY } from '../../../src/core/vault/throttle';
 import { createVault, resumeVault, unlockVault, vaultStatus } from '../../../src/core/vault/vault';
@@ -145,6 +146,39 @@ describe('unlockVault', () => {
     const { store } = await created();
     const vault = must(await unlockVault(makeDeps(reopen(store)), 'pw'));
     expect(must(await vault.exportSessionKey()).length).toBe(32);
+  });
+});
+
+describe('key handling', () => {
+  const extractableFlags = (spy: ReturnType<typeof vi.fn>) => spy.mock.calls.map((call) => call[1]);
+
+  it('keeps one extractable twin after create and unlock (for the session), none after resume', async () => {
+    const importAeadKey = vi.fn(crypto.importAeadKey);
+    const store = new MemoryStore();
+    const deps = () => makeDeps(store, { crypto: { ...crypto, importAeadKey } });
+    const vault = must(await createVault(deps(), 'pw'));
+    expect(extractableFlags(importAeadKey).filter(Boolean)).toHaveLength(1);
+    importAeadKey.mockClear();
+    must(await unlockVault(deps(), 'pw'));
+    expect(extractableFlags(importAeadKey).sort()).toEqual([false, false, true]);
+    importAeadKey.mockClear();
+    must(await resumeVault(deps(), must(await vault.exportSessionKey())));
+    expect(extractableFlags(importAeadKey)).toEqual([false]);
+  });
+
+  it('a wrapped key of the wrong size is a damaged header, and does not count as a wrong password', async () => {
+    const { store, vault } = await created();
+    const data = store.dump();
+    const head = data[HEAD_KEY] as Head;
+    const deps = makeDeps(new MemoryStore());
+    const key = await crypto.importAeadKey(new Uint8Array(32), false);
+    head.keyring = await buildKeyring(deps, vault.vaultId, 'pw', new Uint8Array(31), key, { memoryKiB: 64, iterations: 1, parallelism: 1 });
+    const damaged = new MemoryStore({ initial: data });
+    expect(await unlockVault(makeDeps(damaged), 'pw')).toEqual({
+      ok: false,
+      error: { code: 'corrupt-header', message: 'keyring.wrappedKey is not a 256-bit key' },
+    });
+    expect(damaged.dump()[THROTTLE_KEY]).toBeUndefined();
   });
 });
 
