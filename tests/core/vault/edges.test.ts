@@ -9,6 +9,7 @@ import { checkKeyringKdf, unwrapVaultKey } from '../../../src/core/vault/keyring
 import { MemoryStore } from '../../../src/core/vault/memory-store';
 import { itemBytes, type KeyValueStore } from '../../../src/core/vault/ports';
 import { ok } from '../../../src/core/result';
+import { THROTTLE_KEY, throttleWait } from '../../../src/core/vault/throttle';
 import { createVault } from '../../../src/core/vault/vault';
 import { account, contents, crypto, makeDeps, must, TEST_FLOOR } from './helpers';
 
@@ -129,6 +130,22 @@ describe('head and keyring edges', () => {
       ok: false,
       error: { code: 'corrupt-header', message: 'keyring.kdf.salt is not base64' },
     });
+  });
+});
+
+describe('create and throttle edges', () => {
+  it('refuses to create over a damaged vault with the plain words', async () => {
+    const store = new MemoryStore({ initial: { [HEAD_KEY]: { format: 1 } } });
+    expect(await createVault(makeDeps(store), 'pw')).toEqual({
+      ok: false,
+      error: { code: 'vault-exists', message: 'a vault already exists; it was left untouched' },
+    });
+  });
+
+  it('throttleWait reads the counter and asks the clock', async () => {
+    const store = new MemoryStore({ initial: { [THROTTLE_KEY]: { failures: 4, lastFailureAt: 1_000 } } });
+    expect(await throttleWait(store, { now: () => 1_500 })).toBe(1_500);
+    expect(await throttleWait(new MemoryStore(), { now: () => 1_500 })).toBe(0);
   });
 });
 
