@@ -1,9 +1,8 @@
 // Mutation score per folder from Stryker's JSON report (Stryker's own table is per file).
 // `node scripts/mutation-summary.mjs [report.json]`; run by `npm run mutate` after Stryker.
 // Score as Stryker counts it: (killed + timeout) / (killed + timeout + survived + no coverage).
-// A second score leaves out "static" mutants (module-level constants such as a regex or a table):
-// here the vitest runner does not re-evaluate modules for them, so even a test that pins the constant
-// cannot kill them (see docs/mutation-survivors.md); the column `static` counts those that survived.
+// A second score leaves out "static" mutants (module-level constants such as a regex or a table), which
+// Stryker can only test by reloading every module; the column `static` counts those that survived.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 

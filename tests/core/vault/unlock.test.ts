@@ -42,6 +42,13 @@ describe('vaultStatus', () => {
 });
 
 describe('createVault', () => {
+  it('refuses an empty password, naming the field', async () => {
+    expect(await createVault(makeDeps(), '')).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', field: 'password', message: 'password: must not be empty' },
+    });
+  });
+
   it('refuses a bad device id and writes nothing', async () => {
     const store = new MemoryStore();
     expect(await createVault(makeDeps(store, { deviceId: '-bad' }), 'pw')).toEqual({
