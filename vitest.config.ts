@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [preact()],
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'node_modules/**', '.stryker-tmp/**'],
     environment: 'node',
     setupFiles: ['tests/setup/unit.ts'],
     reporters: ['default', './tests/setup/plain-count-reporter.ts'],

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { createUiClient } from '../ui-shared/ui-client';
+import { createUiClient } from '../ui/ui-client';
 import { ConfirmView } from './views/confirm-view';
-import '../ui-shared/extension-page.css';
+import '../ui/extension-page.css';
 
 // The request id only names the question; the background holds everything else and closes this window.
 const requestId = new URLSearchParams(location.search).get('request') ?? '';

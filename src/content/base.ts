@@ -140,7 +140,7 @@ export function startBase(view: Window = window): void {
   const hello = (attempt = 0) => {
     // An answer that never comes counts as none (then retried): digits are not held forever on a fine page.
     const asked = Promise.race([
-      ask<PageState>({ type: 'cs:hello' }),
+      ask({ type: 'cs:hello' }),
       new Promise<null>((resolve) => view.setTimeout(() => resolve(null), HELLO_TIMEOUT_MS)),
     ]);
     current = asked.then((reply) => (reply?.ok ? reply.value : null));

@@ -33,7 +33,7 @@ export function startEngine(base: ContentBase, doc: Document): void {
     void requestAndFill(target, overwrite, accountId).catch((error: unknown) => reportError('fill', error));
 
   async function requestAndFill(target: Candidate, overwrite: boolean, accountId?: string): Promise<void> {
-    const reply = await ask<{ code: string; accountId: string }>({
+    const reply = await ask({
       type: 'cs:request-code',
       ...(accountId ? { accountId } : {}),
     });
@@ -44,7 +44,7 @@ export function startEngine(base: ContentBase, doc: Document): void {
       return;
     }
     if (reply.error.code === 'locked') {
-      const opened = await ask<{ opened: boolean }>({ type: 'cs:open-popup' });
+      const opened = await ask({ type: 'cs:open-popup' });
       if (!opened?.ok || !opened.value.opened) showNotice(doc, 'OTP Guard is locked: click its toolbar button to unlock.', 'info');
       return;
     }

@@ -3,7 +3,7 @@
  * script's size). Firefox has `browser` with promises; Chromium's MV3 `chrome.runtime` returns
  * promises too.
  */
-import type { BackgroundToContent, CsMessage, Reply } from '../messaging/protocol';
+import type { BackgroundToContent, CsMessage, CsReplies, Reply } from '../messaging/protocol';
 
 interface RuntimeLike {
   id: string;
@@ -16,11 +16,14 @@ interface RuntimeLike {
 const api = (globalThis as unknown as { browser?: { runtime: RuntimeLike }; chrome?: { runtime: RuntimeLike } });
 const runtime: RuntimeLike | undefined = (api.browser ?? api.chrome)?.runtime;
 
+/** What the background answers to a message of this type (the protocol's reply map). */
+export type CsReply<M extends CsMessage> = Reply<CsReplies[M['type']]>;
+
 /** Asks the background; null when it refused or is unreachable (the page then stays as it is). */
-export async function ask<T>(message: CsMessage): Promise<Reply<T> | null> {
+export async function ask<M extends CsMessage>(message: M): Promise<CsReply<M> | null> {
   if (!runtime) return null;
   try {
-    return ((await runtime.sendMessage(message)) as Reply<T> | undefined) ?? null;
+    return ((await runtime.sendMessage(message)) as CsReply<M> | undefined) ?? null;
   } catch {
     return null; // the extension was reloaded or its worker is starting
   }

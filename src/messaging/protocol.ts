@@ -7,6 +7,7 @@
  * The content script imports this module for types only, so valibot never ships in it.
  */
 import * as v from 'valibot';
+import type { ErrorCode } from './errors';
 
 const Revision = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
@@ -193,8 +194,8 @@ export type BackgroundToContent =
 // ---- Replies -------------------------------------------------------------------------------
 
 export interface ErrorReply {
-  /** A stable machine code ('refused', 'bad-shape', 'locked', 'conflict', ...). */
-  code: string;
+  /** A stable machine code ('refused', 'bad-shape', 'locked', 'conflict', ...): one union, errors.ts. */
+  code: ErrorCode;
   /** Plain words for the user. */
   message: string;
 }

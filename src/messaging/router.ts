@@ -15,6 +15,7 @@ import {
   type UiReplies,
   uiMessageSchemas,
 } from './protocol';
+import type { ErrorCode } from './errors';
 import type { SenderRole } from './sender';
 
 export type ExtensionPageSender = Extract<SenderRole, { role: 'extension-page' }>;
@@ -23,7 +24,7 @@ export type ContentScriptSender = Extract<SenderRole, { role: 'content-script' }
 /** A handler's own refusal: the reply carries the code and the plain-words message. */
 export class HandlerError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -48,7 +49,7 @@ function typeOf(message: unknown): string | undefined {
   return typeof type === 'string' ? type.slice(0, 64) : undefined;
 }
 
-const refusal = (code: string, message: string): Reply<never> => ({ ok: false, error: { code, message } });
+const refusal = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
 
 export function createRouter(handlers: { ui: Partial<UiHandlers>; cs: Partial<CsHandlers> }, log: RefusalLog) {
   return async function route(message: unknown, sender: SenderRole): Promise<Reply<unknown>> {
@@ -80,9 +81,10 @@ export function createRouter(handlers: { ui: Partial<UiHandlers>; cs: Partial<Cs
     }
     const parsed = v.safeParse(schema, message);
     if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const where = issue?.path?.map((item) => String(item.key)).join('.') || 'message';
-      log.refused(`bad shape at ${where}: ${issue?.message ?? 'invalid'}`, { type, role: sender.role });
+      // valibot reports at least one issue; an object schema's issues always name their field.
+      const [issue] = parsed.issues;
+      const where = issue.path?.map((item) => String(item.key)).join('.') || 'message';
+      log.refused(`bad shape at ${where}: ${issue.message}`, { type, role: sender.role });
       return refusal('bad-shape', `Malformed message (${where}).`);
     }
     try {

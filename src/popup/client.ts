@@ -2,11 +2,12 @@
  * The popup's only way to the background. Views get a BackgroundClient and never touch browser.*;
  * tests pass a mock (client-mock.ts).
  */
+import type { ErrorCode } from '../messaging/errors';
 import type { Reply, UiMessage, UiReplies } from '../messaging/protocol';
 
 export class BackgroundError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

@@ -68,7 +68,7 @@ describe('options page', () => {
   it('shows the reason when an import is rejected, and saves nothing', async () => {
     const { client } = setup({
       'ui:preview-import': () => {
-        throw new BackgroundError('bad-password', 'The Aegis password is wrong.');
+        throw new BackgroundError('wrong-password', 'The Aegis password is wrong.');
       },
     });
     await screen.findByRole('heading', { name: 'Import from another app' });

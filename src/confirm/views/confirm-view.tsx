@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HeldCodeChoice, HeldCodeQuestion } from '../../messaging/protocol';
-import { HostWithConfusables } from '../../ui-shared/host-marks';
-import type { UiClient } from '../../ui-shared/ui-client';
+import { HostWithConfusables } from '../../ui/host-marks';
+import type { UiClient } from '../../ui/ui-client';
 
 /** Like the browser's own permission prompts: a click that was already under way cannot say yes. */
 export const ARM_AFTER_MS = 600;

@@ -49,7 +49,7 @@ export const askAboutHeldCode = (
     onChoice(choice);
   };
   const timer = view?.setTimeout(() => choose('discard'), HELD_CODE_ANSWER_TIMEOUT_MS);
-  ask<{ choice: HeldCodeChoice }>({ type: 'cs:confirm-held-code', digits }).then(
+  ask({ type: 'cs:confirm-held-code', digits }).then(
     (reply) => choose(reply?.ok && reply.value.choice === 'enter' ? 'enter' : 'discard'),
     () => choose('discard'),
   );

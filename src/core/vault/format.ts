@@ -82,9 +82,9 @@ export interface FormatIssue {
 export function parseWith<T>(schema: v.GenericSchema<unknown, T>, input: unknown): Result<T, FormatIssue> {
   const parsed = v.safeParse(schema, input);
   if (parsed.success) return ok(parsed.output);
-  const issue = parsed.issues[0];
-  const field = issue?.path?.map((item) => String(item.key)).join('.') || '(root)';
-  return err({ field, message: `${field}: ${issue?.message ?? 'invalid'}` });
+  const [issue] = parsed.issues; // valibot reports at least one
+  const field = issue.path?.map((item) => String(item.key)).join('.') || '(root)';
+  return err({ field, message: `${field}: ${issue.message}` });
 }
 
 export const parseHead = (input: unknown): Result<Head, FormatIssue> => parseWith(headSchema, input);

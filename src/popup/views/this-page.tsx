@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageReport } from '../../messaging/protocol';
-import { HostWithConfusables, marksForSuffix } from '../../ui-shared/host-marks';
+import { HostWithConfusables, marksForSuffix } from '../../ui/host-marks';
 import type { BackgroundClient } from '../client';
 import { InterstitialMemory } from './interstitial-memory';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WarningReport } from '../../messaging/protocol';
-import { HostWithConfusables } from '../../ui-shared/host-marks';
-import type { UiClient } from '../../ui-shared/ui-client';
+import { HostWithConfusables } from '../../ui/host-marks';
+import type { UiClient } from '../../ui/ui-client';
 
 /**
  * "This is not amazon.com": the page OTP Guard shows instead of a high-confidence lookalike. The real
