@@ -16,8 +16,11 @@ import { startFixtureServer } from './server';
 import { until } from './ui';
 
 declare const browser: {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-  windows: { create(options: object): Promise<unknown> };
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    update(id: number, change: object): Promise<{ windowId?: number } | undefined>;
+  };
+  windows: { create(options: object): Promise<unknown>; update(id: number, change: object): Promise<unknown> };
   extension: { getViews(): { location: { pathname: string } }[] };
 };
 
@@ -188,9 +191,17 @@ export async function launchFirefoxDriver(options: FirefoxOptions = {}): Promise
       return track(page);
     },
     async openPopupFor(page, options = {}) {
+      // The background takes "the page in front" from the browser (no tab is named in a URL): bring the
+      // page's tab to the front of its window, then open the popup in a window of its own over it.
       const tabId = page ? await driver.tabIdOf(page) : null;
-      const path = `src/popup/index.html${tabId ? `?tab=${tabId}` : ''}`;
-      if (!options.inWindow) return driver.openExtensionPage(path);
+      const path = 'src/popup/index.html';
+      if (tabId === null && !options.inWindow) return driver.openExtensionPage(path);
+      if (tabId !== null) {
+        await driver.inExtension(async (id) => {
+          const tab = await browser.tabs.update(id, { active: true });
+          if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+        }, tabId);
+      }
       const known = new Set(await ff.pages());
       await driver.inExtension((url) => browser.windows.create({ url, type: 'popup', width: 420, height: 600 }), BASE + path);
       // puppeteer may not know the new window's URL yet (moz-extension navigation): ask each new page itself.
