@@ -11,17 +11,32 @@ export interface FrontTab {
 
 export interface FrontTabBrowser {
   // `object`: the polyfill's types omit windowTypes, which Chromium and Firefox both accept here.
-  windows: { getLastFocused(info: object): Promise<{ id?: number; type?: string }> };
+  windows: {
+    getLastFocused(info: object): Promise<{ id?: number; type?: string }>;
+    getAll?(info: object): Promise<{ id?: number; type?: string; focused?: boolean }[]>;
+  };
   tabs: { query(query: { active: true; windowId: number }): Promise<{ id?: number; url?: string }[]> };
 }
 
-/** Undefined when the browser cannot say (no window, no tab, no URL): callers refuse then. */
+/**
+ * The normal window in front. Firefox answers getLastFocused with the extension's own popup-type window
+ * when that has the focus (it ignores the filter there): then the focused normal window, or the only one.
+ */
+async function frontWindowId(browser: FrontTabBrowser): Promise<number | undefined> {
+  const last = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
+  if (last.id !== undefined && last.type === 'normal') return last.id;
+  const normal = ((await browser.windows.getAll?.({ windowTypes: ['normal'] })) ?? []).filter((window) => window.type === 'normal');
+  const focused = normal.filter((window) => window.focused);
+  const only = focused.length === 1 ? focused[0] : normal.length === 1 ? normal[0] : undefined;
+  return only?.id;
+}
+
+/** Undefined when the browser cannot say (no window, several candidates, no tab, no URL): callers refuse then. */
 export async function frontTab(browser: FrontTabBrowser): Promise<FrontTab | undefined> {
   try {
-    const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
-    // A browser that ignored the filter may name the extension's own popup window: refuse then.
-    if (window.id === undefined || window.type !== 'normal') return undefined;
-    const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
+    const windowId = await frontWindowId(browser);
+    if (windowId === undefined) return undefined;
+    const [tab] = await browser.tabs.query({ active: true, windowId });
     return tab?.id !== undefined && typeof tab.url === 'string' && tab.url !== '' ? { id: tab.id, url: tab.url } : undefined;
   } catch {
     return undefined;

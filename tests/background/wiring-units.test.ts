@@ -183,6 +183,27 @@ describe('the tab in front', () => {
     expect(await frontTab(failing)).toBeUndefined();
   });
 
+  it('when the last focused window is our own popup window: the focused normal window, or the only one, else unknown', async () => {
+    const withWindows = (all: { id: number; type: string; focused?: boolean }[]) => {
+      const browser = port({ id: 50, type: 'popup' }, [{ id: 9, url: 'https://a.example/' }]);
+      const queried: unknown[] = [];
+      return Object.assign(browser, {
+        queried,
+        windows: { ...browser.windows, getAll: async () => all },
+        tabs: {
+          query: async (query: { windowId: number }) => {
+            queried.push(query.windowId);
+            return [{ id: query.windowId * 10, url: 'https://a.example/' }];
+          },
+        },
+      });
+    };
+    expect(await frontTab(withWindows([{ id: 3, type: 'normal' }, { id: 50, type: 'popup', focused: true }]))).toEqual({ id: 30, url: 'https://a.example/' });
+    expect(await frontTab(withWindows([{ id: 3, type: 'normal' }, { id: 4, type: 'normal', focused: true }]))).toEqual({ id: 40, url: 'https://a.example/' });
+    expect(await frontTab(withWindows([{ id: 3, type: 'normal' }, { id: 4, type: 'normal' }]))).toBeUndefined();
+    expect(await frontTab(withWindows([]))).toBeUndefined();
+  });
+
   it('over the fake browser, which has an active tab but no focused window: unknown, not a guess', async () => {
     const window = await fakeBrowser.windows.create({ type: 'normal' });
     await fakeBrowser.tabs.create({ url: 'https://shop.example.com/', windowId: window?.id ?? 0, active: true });
