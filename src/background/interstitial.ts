@@ -58,13 +58,6 @@ export function createWarningServices(
   };
 }
 
-/** The lookalike verdict that should stop this navigation, or null. */
-export async function interstitialFor(guard: GuardHolder, passed: PassedSites, url: string): Promise<Extract<Verdict, { kind: 'lookalike' }> | null> {
-  const verdict = highConfidence(guard, url);
-  if (!verdict) return null;
-  return (passed.hasNow(verdict.target.registrableDomain) ?? (await passed.has(verdict.target.registrableDomain))) ? null : verdict;
-}
-
 function highConfidence(guard: GuardHolder, url: string): Extract<Verdict, { kind: 'lookalike' }> | null {
   const verdict = guard.current().verdict(url);
   return verdict.kind === 'lookalike' && warningLevel(verdict) === 'interstitial' ? verdict : null;
@@ -97,8 +90,9 @@ export function registerInterstitial(browser: Browser.Browser, guard: GuardHolde
       void warnings.blocked.set(tabId, url);
       return warnings.navigate(tabId, warningPage).then(() => undefined);
     };
-    const passed = warnings.passed.hasNow(verdict.target.registrableDomain);
-    if (passed === undefined) return interstitialFor(guard, warnings.passed, url).then((stop) => (stop ? send() : undefined));
+    const site = verdict.target.registrableDomain;
+    const passed = warnings.passed.hasNow(site);
+    if (passed === undefined) return warnings.passed.has(site).then((known) => (known ? undefined : send()));
     return passed ? Promise.resolve() : send();
   };
   const onTopNavigation = (details: TopNavigation, start = false) => {

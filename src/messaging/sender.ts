@@ -46,8 +46,10 @@ const WEB_SCHEME = /^https?:\/\//i;
  * (its URL has no https origin of its own).
  */
 const ABOUT_DOCUMENT = /^about:(blank|srcdoc)(?:[?#]|$)/i;
-const isWebDocument = (url: string, origin: unknown) =>
-  WEB_SCHEME.test(url) || (ABOUT_DOCUMENT.test(url) && typeof origin === 'string' && WEB_SCHEME.test(origin));
+/** A document a web page wrote itself, with the web origin that created it (as the browser reports). */
+export const isWrittenWebDocument = (url: string, origin: unknown): origin is string =>
+  ABOUT_DOCUMENT.test(url) && typeof origin === 'string' && WEB_SCHEME.test(origin);
+const isWebDocument = (url: string, origin: unknown) => WEB_SCHEME.test(url) || isWrittenWebDocument(url, origin);
 
 export function classifySender(sender: SenderData, self: ExtensionIdentity): SenderRole {
   if (sender.id !== self.id) return { role: 'refused', reason: 'sender is not this extension' };

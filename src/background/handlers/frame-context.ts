@@ -1,5 +1,6 @@
 import type { FrameContext, Requester } from '../../core/policy/release';
 import type { ContentScriptSender } from '../../messaging/router';
+import { isWrittenWebDocument } from '../../messaging/sender';
 import type { Services } from '../services';
 
 /** The asking document as the browser's sender data describes it. */
@@ -26,8 +27,7 @@ export async function frameContext(services: Services, sender: ContentScriptSend
  * page wrote itself (about:blank, about:srcdoc) the web origin that created it, as the browser reports.
  */
 export function documentUrlForWarnings(sender: ContentScriptSender): string {
-  const written = /^about:(blank|srcdoc)/i.test(sender.frameUrl);
-  return written && sender.origin && /^https?:\/\//i.test(sender.origin) ? `${sender.origin}/` : sender.frameUrl;
+  return isWrittenWebDocument(sender.frameUrl, sender.origin) ? `${sender.origin}/` : sender.frameUrl;
 }
 
 /** The tab's top-level URL for display (verdicts, warnings): the browser's tab data; for the top frame, the frame is the page. */

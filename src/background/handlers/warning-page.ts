@@ -9,12 +9,12 @@ import type { Services } from '../services';
 
 type Lookalike = Extract<Verdict, { kind: 'lookalike' }>;
 
-async function stopped(services: Services, tabId: number | undefined): Promise<{ url: string; verdict: Lookalike }> {
+async function stopped(services: Services, tabId: number | undefined): Promise<{ tabId: number; url: string; verdict: Lookalike }> {
   if (tabId === undefined) throw new HandlerError('nothing-stopped', 'This page is not shown in a tab.');
   const url = await services.warnings.blocked.get(tabId);
   const verdict = url ? services.guard.current().verdict(url) : undefined;
   if (!url || verdict?.kind !== 'lookalike') throw new HandlerError('nothing-stopped', 'OTP Guard did not stop a page in this tab.');
-  return { url, verdict };
+  return { tabId, url, verdict };
 }
 
 const realSite = (verdict: Lookalike) => ({
@@ -33,15 +33,15 @@ export const warningGo =
   (services: Services): UiHandlers['ui:warning-go'] =>
   async (_message, sender: ExtensionPageSender) => {
     // The record stays: Back to the warning page shows the same warning again.
-    const { verdict } = await stopped(services, sender.tabId);
-    return { navigated: await services.warnings.navigate(sender.tabId!, realSite(verdict).realSiteUrl) };
+    const { tabId, verdict } = await stopped(services, sender.tabId);
+    return { navigated: await services.warnings.navigate(tabId, realSite(verdict).realSiteUrl) };
   };
 
 /** "Continue anyway": remembered for the site (registrable domain); the banner and the guard stay. */
 export const warningContinue =
   (services: Services): UiHandlers['ui:warning-continue'] =>
   async (_message, sender: ExtensionPageSender) => {
-    const { url, verdict } = await stopped(services, sender.tabId);
+    const { tabId, url, verdict } = await stopped(services, sender.tabId);
     await services.warnings.passed.add(verdict.target.registrableDomain);
-    return { navigated: await services.warnings.navigate(sender.tabId!, url) };
+    return { navigated: await services.warnings.navigate(tabId, url) };
   };
