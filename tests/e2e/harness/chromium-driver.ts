@@ -89,8 +89,9 @@ export async function launchChromiumDriver(): Promise<Driver> {
     async backgroundRunning() {
       return harness.context.serviceWorkers().some((worker) => worker.url().startsWith(base));
     },
-    // Chromium reports a worker's uncaught errors through CDP only, which this harness does not follow.
-    backgroundErrors: () => [],
+    // What the worker printed with console.error. Its uncaught errors come through CDP only, which this
+    // harness does not follow yet: those are not seen here (Firefox prints both).
+    backgroundErrors: () => harness.workerLogs.filter((line) => line.startsWith('error: ')),
     backgroundLog: () => harness.workerLogs.slice(-20),
     close: () => harness.close(),
   };
