@@ -7,6 +7,7 @@
 import type { BackgroundToContent, PageState } from '../messaging/protocol';
 import { BASE_KEY, type ContentBase, EARLY_EVENT_TYPES, type EarlyListener, isolatedScope } from './handoff';
 import { ask, onBackgroundMessage } from './runtime';
+import { claimBoundPaste } from './paste/bound-paste';
 import { reportError, safely } from './safety';
 import { showLookalikeBanner } from './ui/banner';
 import { type CodeGuard, GUARD_EVENT_TYPES, type GuardMode, guardTypedCodes } from './ui/code-guard';
@@ -53,7 +54,7 @@ const promptDocumentOf = (view: Window) => (): Document => {
  */
 const startGuard = (view: Window): CodeGuard => {
   try {
-    return guardTypedCodes(view.document, { promptDocument: promptDocumentOf(view) });
+    return guardTypedCodes(view.document, { promptDocument: promptDocumentOf(view), claimPaste: claimBoundPaste });
   } catch (error) {
     reportError('typed-code guard setup', error);
     let mode: GuardMode = 'pending';

@@ -174,6 +174,11 @@ export const csMessageSchemas = {
   'cs:open-popup': v.strictObject({ type: v.literal('cs:open-popup') }),
   /** A content-script entry point threw (it failed closed): kept in the background's diagnostics. */
   'cs:report-error': v.strictObject({ type: v.literal('cs:report-error'), where: ShortText, error: ShortText }),
+  /**
+   * The user pasted or dropped a text that may name its site (origin-bound SMS, e-mail with a sender):
+   * the background parses it and judges the sender's own frame data against the site it names.
+   */
+  'cs:pasted-code': v.strictObject({ type: v.literal('cs:pasted-code'), text: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)) }),
   ...warningCsSchemas,
 } as const;
 
@@ -325,7 +330,18 @@ export interface UiReplies extends WarningUiReplies {
   'ui:trust-site': PageReport;
 }
 
+/**
+ * What goes into the field for a pasted text that may name its site: `fill` — only the code (the page
+ * is the code's site); `held` — nothing (another site, a lookalike, or a message refused as written);
+ * `as-usual` — the text names no site after all: it is pasted as without OTP Guard.
+ */
+export type PastedCodeVerdict =
+  | { outcome: 'fill'; code: string }
+  | { outcome: 'held'; message: string; site?: string }
+  | { outcome: 'as-usual' };
+
 export interface CsReplies extends WarningCsReplies {
+  'cs:pasted-code': PastedCodeVerdict;
   'cs:hello': PageState;
   'cs:request-code': { code: string; accountId: string };
   'cs:open-popup': { opened: boolean };

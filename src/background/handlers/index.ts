@@ -20,6 +20,7 @@ import { openPopup } from './open-popup';
 import { previewImage } from './preview-image';
 import { previewImport } from './preview-import';
 import { previewLinks } from './preview-links';
+import { pastedCode } from './pasted-code';
 import { previewManual } from './preview-manual';
 import { reorder } from './reorder';
 import { reportError } from './report-error';
@@ -84,6 +85,7 @@ export function csHandlers(services: Services): CsHandlers {
     'cs:request-code': requestCode(services),
     'cs:open-popup': openPopup(services),
     'cs:report-error': reportError(services),
+    'cs:pasted-code': pastedCode(services),
     'cs:confirm-held-code': confirmHeldCode(services),
     'cs:cancel-held-code': cancelHeldCode(services),
   };

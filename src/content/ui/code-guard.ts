@@ -40,7 +40,16 @@ export interface CodeGuardOptions {
   listen?: (type: string, listener: (event: Event) => void) => () => void;
   /** The document the question is asked in (the top page's for a same-origin frame). */
   promptDocument?: () => Document;
+  /**
+   * Takes over a pasted or dropped text first, in every mode (origin-bound codes, checked by the
+   * background): null leaves it to the guard; a promise holds the event, and then puts `code` in as a
+   * code, or hands the text back to the guard's usual rules (`as-usual`), or leaves it held (`handled`).
+   */
+  claimPaste?: (target: Element | null, text: string) => Promise<PasteClaim> | null;
 }
+
+/** What became of a claimed paste. */
+export type PasteClaim = { code: string } | 'as-usual' | 'handled';
 
 export interface CodeGuard {
   setMode(mode: GuardMode, headline?: string): void;
@@ -318,16 +327,37 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
     }
   };
 
+  /** The guard's rule for pasted text: true when it holds it (a code in it, or a run already held). */
+  const holdsPasted = (target: Element | null, text: string): boolean => {
+    const digits = digitsOf(text);
+    if (digits === '') return false;
+    const code = codeInText(text);
+    if (!code && !run) return false; // "flat 2b": no code, nothing held
+    hold(target, code ?? digits, code !== null);
+    return true;
+  };
+
+  /** A claimed paste came back: the code alone goes in, or the text as the paste would have put it. */
+  const settleClaim = (target: Element | null, text: string, claim: PasteClaim) => {
+    if (claim === 'handled' || !target) return;
+    if (typeof claim === 'object') return putBack(target, claim.code, true);
+    if (mode !== 'off' && !released.has(target) && holdsPasted(target, text)) return;
+    putBack(target, text, false);
+  };
+
   const onPasteOrDrop = (event: Event) => {
-    if (!active(event)) return;
+    if (untrusted(event) || releasing) return;
     const transfer = (event as ClipboardEvent).clipboardData ?? (event as DragEvent).dataTransfer;
     const text = transfer?.getData('text/plain') ?? '';
-    const digits = digitsOf(text);
-    if (digits === '') return;
-    const code = codeInText(text);
-    if (!code && !run) return; // "flat 2b": no code, nothing held
-    block(event);
-    hold(resolveTarget(event).element, code ?? digits, code !== null);
+    const target = resolveTarget(event).element;
+    const claimed = options.claimPaste?.(target, text) ?? null;
+    if (claimed) {
+      block(event);
+      void claimed.then(safely('claimed paste', (claim: PasteClaim) => settleClaim(target, text, claim)));
+      return;
+    }
+    if (!active(event)) return;
+    if (holdsPasted(target, text)) block(event);
   };
 
   /** Fail closed: when a handler throws while the guard is on, the event is held, not passed. */

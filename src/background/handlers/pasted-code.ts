@@ -1,0 +1,53 @@
+import { destinationOf } from '../../core/sms/destination';
+import { originBoundCodeMayGo } from '../../core/sms/may-go';
+import { parsePastedCode } from '../../core/sms/pasted-code';
+import type { BoundCode, BoundCodeErrorCode } from '../../core/sms/types';
+import type { PastedCodeVerdict } from '../../messaging/protocol';
+import type { CsHandlers } from '../../messaging/router';
+import type { Services } from '../services';
+import { frameContext } from './frame-context';
+
+/**
+ * Refusals of a text that is written as an origin-bound SMS ("@site #code" line) but not by the rules:
+ * held with the reason (never guessed). The others mean the text names no site after all (an e-mail
+ * with no sender or no single code): it is pasted as usual, where the typed-code guard still applies.
+ */
+const HELD_REFUSALS: ReadonlySet<BoundCodeErrorCode> = new Set([
+  'not-last-line',
+  'missing-host',
+  'bad-separator',
+  'missing-code',
+  'bad-host',
+  'bad-code',
+  'bad-embedded-host',
+  'several-origin-bound-lines',
+  'several-senders',
+]);
+
+const NOT_PASTED = 'OTP Guard did not paste it.';
+
+/**
+ * A pasted text that may name its site: the code goes in only where the browser's own frame data —
+ * the tab's frame chain and the sender's URL and origin, never the message — says the page (and frame)
+ * is the site the code names, and no document on the way is one the guard calls a lookalike.
+ */
+export const pastedCode =
+  (services: Services): CsHandlers['cs:pasted-code'] =>
+  async ({ text }, sender): Promise<PastedCodeVerdict> => {
+    const parsed = parsePastedCode(text);
+    if (!parsed.ok) {
+      return HELD_REFUSALS.has(parsed.error.code) ? { outcome: 'held', message: `${parsed.error.message} ${NOT_PASTED}` } : { outcome: 'as-usual' };
+    }
+    const code: BoundCode = parsed.value;
+    const { chain, requester } = await frameContext(services, sender);
+    // No readable chain: the page is unknown (held, fail closed).
+    const links = chain.ok ? chain.value : [];
+    const decision = originBoundCodeMayGo(code, destinationOf(links, requester));
+    if (!decision.allowed) return { outcome: 'held', message: `${decision.message} ${NOT_PASTED}`, site: code.displaySite };
+    const guard = services.guard.current();
+    const lookalike = [...links.map((link) => link.url), requester.url].some((url) => guard.verdict(url).kind === 'lookalike');
+    if (lookalike) {
+      return { outcome: 'held', message: `This code is for ${code.displaySite}, a site that imitates another one. ${NOT_PASTED}`, site: code.displaySite };
+    }
+    return { outcome: 'fill', code: code.code };
+  };
