@@ -8,11 +8,13 @@ import { fillCode } from '../core/fill/filler';
 import { type Candidate, candidateInputs } from '../core/fill/types';
 import type { BackgroundToContent, PageState } from '../messaging/protocol';
 import { pickAccount } from './account-picker';
+import { type ChannelPlan, planForField } from './fill/channel-plan';
 import { watchForOtpFields } from './fill/watch';
 import { showNotice } from './notice';
 import type { ContentBase } from './handoff';
 import { ask } from './runtime';
 import { reportError, safely } from './safety';
+import { showChannelNote } from './ui/channel-note';
 import { attachFieldButton } from './ui/field-button';
 
 export function startEngine(base: ContentBase, doc: Document): void {
@@ -22,7 +24,10 @@ export function startEngine(base: ContentBase, doc: Document): void {
   let candidates: Candidate[] = [];
   let button: { detach(): void; input: HTMLInputElement } | null = null;
   let stopWatching: (() => void) | null = null;
+  let note: { remove(): void; input: HTMLInputElement; text: string; offered: boolean } | null = null;
   const autoFilled = new WeakSet<HTMLInputElement>();
+  /** Re-reads of the page after the user followed its "use your authenticator" offer (it may switch in place). */
+  const RECHECK_MS = [300, 1_000, 2_500];
 
   // The typed-code guard runs in the base since document_start; the engine tells it the fill target
   // of a recognised field (a split row takes one digit per box).
@@ -60,8 +65,20 @@ export function startEngine(base: ContentBase, doc: Document): void {
     otpInputs = new Set(all.filter((candidate) => candidate.score >= OTP_THRESHOLD).flatMap(candidateInputs));
     best = found;
     if (state?.warning) for (const input of otpInputs) codeGuard.markField(input);
-    if (!state?.fillable || !best) return;
+    if (!state?.fillable || !best) {
+      removeNote();
+      return;
+    }
     const first = candidateInputs(best)[0]!;
+    const plan = planForField(first);
+    if (plan.note) {
+      // An SMS / e-mail / push / other-device page: no authenticator code is offered, nothing filled by itself.
+      button?.detach();
+      button = null;
+      showNote(first, plan.note, plan.offer);
+      return;
+    }
+    removeNote();
     if (button?.input !== first) {
       button?.detach();
       button = null;
@@ -72,13 +89,33 @@ export function startEngine(base: ContentBase, doc: Document): void {
       if (attached) button = { ...attached, input: first };
     }
     // Automatic fill: once per field, only when exactly one account matches and the setting allows it.
-    if (state.autoFill && !state.locked && state.accounts.length === 1 && !autoFilled.has(first)) {
+    if (plan.autoFill && state.autoFill && !state.locked && state.accounts.length === 1 && !autoFilled.has(first)) {
       autoFilled.add(first);
       fillSafely(best, false);
     }
   }
 
   const onFields = safely('fields found', onFieldsUnsafe);
+
+  function removeNote(): void {
+    note?.remove();
+    note = null;
+  }
+
+  function showNote(input: HTMLInputElement, text: string, pageOffer: ChannelPlan['offer']): void {
+    // "Use my authenticator instead" only where an account here has one and the page offers that way.
+    const offer = pageOffer && (state?.accounts.length ?? 0) > 0 ? pageOffer : null;
+    if (note?.input === input && note.text === text && note.offered === (offer !== null)) return;
+    removeNote();
+    const useAuthenticator = offer
+      ? () => {
+          removeNote();
+          offer.click(); // the page's own way: it shows its authenticator step, which the engine then fills
+          for (const ms of RECHECK_MS) doc.defaultView?.setTimeout(safely('channel recheck', () => onFields(best, candidates)), ms);
+        }
+      : null;
+    note = { ...showChannelNote(input, text, useAuthenticator), input, text, offered: offer !== null };
+  }
 
   function apply(next: PageState): void {
     state = next;

@@ -168,3 +168,14 @@ export function classifyChannel(evidence: ChannelEvidence): ChannelVerdict {
   const alternatives = CHANNELS.filter((channel) => tally.alternatives.has(channel) && channel !== decision.channel);
   return { ...decision, scores: tally.scores, alternatives, otherWayOffered: tally.otherWay, reasons: tally.reasons };
 }
+
+/**
+ * Does this link or button offer the authenticator as the way to sign in ("Use your authenticator
+ * app", "Use an authenticator app instead", "Authentifizierungs-App verwenden")? A link or button is
+ * never the instruction for the field in front, so naming the authenticator at all is an offer.
+ */
+export function offersAuthenticator(actionText: string): boolean {
+  if (typeof actionText !== 'string' || actionText.trim() === '') return false;
+  const verdict = classifyChannel({ actionTexts: [actionText.slice(0, 200)] });
+  return verdict.channel === 'authenticator' || verdict.alternatives.includes('authenticator');
+}

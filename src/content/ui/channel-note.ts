@@ -1,0 +1,32 @@
+/**
+ * The in-field note on a page whose code does not come from the authenticator ("This code comes by
+ * SMS."), in a closed shadow root under the field. With `onUseAuthenticator`, it offers "Use my
+ * authenticator instead" — given only when the page itself offers that way; the click follows the
+ * page's own link or button (nothing the page could not do itself, so no clickjacking checks needed
+ * beyond a trusted click), and the code is then filled by the usual release check.
+ */
+import { createUiHost, h, onTrustedClick } from './host';
+
+const CSS =
+  '.c{max-width:340px;background:#f1f5fe;color:#202124;border:1px solid #1a73e8;border-radius:6px;padding:6px 10px;box-shadow:0 2px 8px #0003}' +
+  'button{all:unset;display:inline-block;margin-top:4px;padding:3px 8px;border-radius:4px;background:#1a73e8;color:#fff;cursor:pointer}';
+
+export const USE_AUTHENTICATOR_TEXT = 'Use my authenticator instead';
+
+export function showChannelNote(input: HTMLInputElement, text: string, onUseAuthenticator: (() => void) | null): { remove(): void } {
+  const doc = input.ownerDocument;
+  const ui = createUiHost(doc, 'otp-guard-channel', CSS);
+  const box = h(doc, 'div', 'c');
+  box.setAttribute('role', 'status');
+  box.append(h(doc, 'div', '', `${text} OTP Guard does not fill your authenticator code here.`));
+  if (onUseAuthenticator) {
+    const button = h(doc, 'button', '', USE_AUTHENTICATOR_TEXT);
+    button.type = 'button';
+    onTrustedClick(button, onUseAuthenticator);
+    box.append(button);
+  }
+  ui.root.append(box);
+  const rect = input.getBoundingClientRect();
+  ui.place(rect.left, rect.bottom + 4);
+  return { remove: () => ui.remove() };
+}
