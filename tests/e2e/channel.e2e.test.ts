@@ -174,6 +174,16 @@ describe('a pasted SMS that names its site (@amazon.com #code)', () => {
     await page.close();
   });
 
+  it('a pasted e-mail from the site (From: … <…@amazon.com>) on its e-mail page: only the code goes in', async () => {
+    const page = await harness.openAt('https://www.amazon.com/channel/email');
+    await page.locator('#otp').waitFor();
+    await copyToClipboard(`From: Amazon <account-update@amazon.com>\nSubject: Your one-time password\n\nYour one-time password is:\n\n${CODE}\n\nIt expires in 10 minutes.`);
+    await pasteInto(page, '#otp');
+    await expect.poll(() => page.locator('#otp').inputValue(), { timeout: 10_000 }).toBe(CODE);
+    expect((await pageSaw(page)).join('\n')).not.toContain('account-update');
+    await page.close();
+  });
+
   it('dropped on the code’s own site: only the code goes in', async () => {
     const page = await harness.openAt('https://www.amazon.com/channel/sms');
     await page.locator('#otp').waitFor();
