@@ -142,15 +142,17 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
     return target.maxLength >= MIN_CODE_DIGITS && target.maxLength <= 8 ? target.maxLength : 8;
   };
 
-  /** Puts digits where they were typed (a split row of boxes gets one digit each). */
-  const putBack = (target: Element | null, digits: string, asCode: boolean) => {
+  /**
+   * Puts digits where they were typed (a split row of boxes gets one digit each). `release`: the user
+   * let this field have codes (later digits typed into it pass); a checked pasted code does not.
+   */
+  const putBack = (target: Element | null, digits: string, asCode: boolean, release = asCode) => {
     if (!target || digits === '') return;
     releasing = true;
     try {
       if (asCode && isInputElement(target)) {
-        // The user let this field have codes: later digits typed into it pass.
         const candidate = candidateFor?.(target) ?? { kind: 'single', input: target, score: 0, reasons: ['held code'] };
-        for (const input of candidateInputs(candidate)) released.add(input);
+        if (release) for (const input of candidateInputs(candidate)) released.add(input);
         if (candidate.kind === 'split' || target.value === '') {
           fillCode(candidate, digits, { overwrite: true, submit: false });
           return;
@@ -340,7 +342,7 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
   /** A claimed paste came back: the code alone goes in, or the text as the paste would have put it. */
   const settleClaim = (target: Element | null, text: string, claim: PasteClaim) => {
     if (claim === 'handled' || !target) return;
-    if (typeof claim === 'object') return putBack(target, claim.code, true);
+    if (typeof claim === 'object') return putBack(target, claim.code, true, false);
     if (mode !== 'off' && !released.has(target) && holdsPasted(target, text)) return;
     putBack(target, text, false);
   };

@@ -68,6 +68,17 @@ describe('a pasted message that names its site', () => {
     expect(hintText()).toBeNull();
   });
 
+  it('a checked pasted code does not open the field to later typed digits (the guard still holds them)', async () => {
+    guard.setMode('guard', 'This is not amazon.com.');
+    answer({ outcome: 'fill', code: '123456' });
+    paste(input, SMS);
+    await flushMicrotasks();
+    expect(input.value).toBe('123456');
+    input.value = '';
+    const typed = new InputEvent('beforeinput', { data: '7', inputType: 'insertText', bubbles: true, composed: true, cancelable: true });
+    expect(input.dispatchEvent(typed)).toBe(false);
+  });
+
   it('another site: nothing goes in, and the hint names the code’s site', async () => {
     answer({ outcome: 'held', message: 'This code is for amazon.com, not this site. OTP Guard did not paste it.', site: 'amazon.com' });
     expect(paste(input, SMS)).toBe(false);
