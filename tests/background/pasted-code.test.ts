@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pastedCode } from '../../src/background/handlers/pasted-code';
-import type { ContentScriptSender } from '../../src/messaging/router';
+import { type ContentScriptSender, createRouter } from '../../src/messaging/router';
+import type { SenderRole } from '../../src/messaging/sender';
 import { buildBackground } from './fakes';
 
 const SMS = 'Your Amazon code is 123456. Don’t share it.\n\n@amazon.com #123456';
@@ -77,5 +78,31 @@ describe('cs:pasted-code', () => {
       outcome: 'held',
       site: 'evil.example',
     });
+  });
+});
+
+describe('cs:pasted-code through the router', () => {
+  const content: SenderRole = { role: 'content-script', tabId: 7, frameId: 0, frameUrl: 'https://www.amazon.com/', origin: 'https://www.amazon.com' };
+  const popup: SenderRole = { role: 'extension-page', page: 'src/popup/index.html' };
+
+  function setup() {
+    const handler = vi.fn(async () => ({ outcome: 'as-usual' as const }));
+    const route = createRouter({ ui: {}, cs: { 'cs:pasted-code': handler } }, { refused: vi.fn() });
+    return { route, handler };
+  }
+
+  it('takes a text from a content script, and nothing else', async () => {
+    const { route, handler } = setup();
+    expect(await route({ type: 'cs:pasted-code', text: SMS }, content)).toEqual({ ok: true, value: { outcome: 'as-usual' } });
+    for (const bad of [
+      { type: 'cs:pasted-code' },
+      { type: 'cs:pasted-code', text: '' },
+      { type: 'cs:pasted-code', text: 'x'.repeat(20_001) },
+      { type: 'cs:pasted-code', text: SMS, site: 'amazon.com' }, // the page's site is never taken from a message
+    ]) {
+      expect(await route(bad, content)).toMatchObject({ ok: false, error: { code: 'bad-shape' } });
+    }
+    expect(await route({ type: 'cs:pasted-code', text: SMS }, popup)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(handler).toHaveBeenCalledTimes(1);
   });
 });
