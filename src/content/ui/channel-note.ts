@@ -26,7 +26,29 @@ export function showChannelNote(input: HTMLInputElement, text: string, onUseAuth
     box.append(button);
   }
   ui.root.append(box);
-  const rect = input.getBoundingClientRect();
-  ui.place(rect.left, rect.bottom + 4);
-  return { remove: () => ui.remove() };
+  const place = () => {
+    const rect = input.getBoundingClientRect();
+    ui.place(rect.left, rect.bottom + 4);
+  };
+  place();
+  // The note stays under its field when the page scrolls or resizes (at most once a frame).
+  const view = doc.defaultView;
+  let frame = 0;
+  const follow = () => {
+    if (frame || !view) return;
+    frame = view.requestAnimationFrame(() => {
+      frame = 0;
+      place();
+    });
+  };
+  view?.addEventListener('scroll', follow, { capture: true, passive: true });
+  view?.addEventListener('resize', follow, { passive: true });
+  return {
+    remove() {
+      view?.removeEventListener('scroll', follow, { capture: true });
+      view?.removeEventListener('resize', follow);
+      if (frame) view?.cancelAnimationFrame(frame);
+      ui.remove();
+    },
+  };
 }
