@@ -18,9 +18,13 @@ describe('mayNameItsSite (the base’s cheap check)', () => {
     '> Von: Bank <no-reply@bank.de>\n482913',
   ])('says yes to %j', (text) => expect(mayNameItsSite(text)).toBe(true));
 
-  it.each(['123456', 'Your code is 123456', 'me@example.com', 'see #3 @home', 'From the app: 123456', ''])('says no to %j', (text) =>
+  it.each(['123456', 'Your code is 123456', 'me@example.com', 'see #3 @home', 'From the app: 123456', '', '@bob #tbt', '@amazon.com#1', '@amazon.com'])('says no to %j', (text) =>
     expect(mayNameItsSite(text)).toBe(false),
   );
+
+  it('says no to long lines with no white space or no address (read in one pass, no regex backtracking)', () => {
+    for (const line of [`@${'a.'.repeat(9_999)}`, `@${'.'.repeat(19_999)}`, `From:${' '.repeat(19_990)}`]) expect(mayNameItsSite(line)).toBe(false);
+  });
 
   it('says yes to every text the full parser accepts (a "no" would let a bound code pass unchecked)', () => {
     const host = fc.constantFrom('amazon.com', 'shop.example', 'bücher.de', 'AMAZON.COM.');
