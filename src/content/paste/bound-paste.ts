@@ -14,6 +14,8 @@ import type { PasteClaim } from '../ui/code-guard';
 import { showFieldHint } from '../ui/field-hint';
 
 const UNCHECKED = 'OTP Guard could not check which site this code is for, so it did not paste it.';
+/** Longest wait for the background's judgement (its worker may be starting); then the paste stays held. */
+const ANSWER_TIMEOUT_MS = 5_000;
 
 /** Codes are pasted into one-line fields; a message pasted into a text area or an editor is text. */
 const isSingleLineField = (target: Element | null): target is HTMLInputElement =>
@@ -21,7 +23,8 @@ const isSingleLineField = (target: Element | null): target is HTMLInputElement =
 
 export const claimBoundPaste = (target: Element | null, text: string): Promise<PasteClaim> | null => {
   if (!isSingleLineField(target) || !mayNameItsSite(text)) return null;
-  return ask({ type: 'cs:pasted-code', text }).then(
+  const noAnswer = new Promise<null>((resolve) => setTimeout(() => resolve(null), ANSWER_TIMEOUT_MS));
+  return Promise.race([ask({ type: 'cs:pasted-code', text }), noAnswer]).then(
     (reply): PasteClaim => {
       // No answer (extension reloading) or a refusal: fail closed, nothing goes in.
       if (!reply?.ok) {

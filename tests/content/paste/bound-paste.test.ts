@@ -126,3 +126,18 @@ describe('a pasted message that names its site', () => {
     expect(background.asked).toEqual([]);
   });
 });
+
+describe('a background that never answers', () => {
+  it('leaves the paste held, and says so after the wait', async () => {
+    vi.useFakeTimers();
+    background.reply = new Promise(() => undefined); // never settles
+    try {
+      paste(input, SMS);
+      await vi.advanceTimersByTimeAsync(5_100);
+      expect(input.value).toBe('');
+      expect(hintText()).toContain('could not check');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
