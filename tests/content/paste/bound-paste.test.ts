@@ -79,6 +79,16 @@ describe('a pasted message that names its site', () => {
     expect(input.dispatchEvent(typed)).toBe(false);
   });
 
+  it('into the first box of a split row: one character per box', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<div id="row">' + '<input class="box" maxlength="1">'.repeat(6) + '</div>');
+    const boxes = [...document.querySelectorAll<HTMLInputElement>('#row input')];
+    guard.setCandidateFor((field) => (boxes.includes(field) ? { kind: 'split', inputs: boxes, score: 90, reasons: [] } : null));
+    answer({ outcome: 'fill', code: '123456' });
+    paste(boxes[0]!, SMS);
+    await flushMicrotasks();
+    expect(boxes.map((box) => box.value)).toEqual(['1', '2', '3', '4', '5', '6']);
+  });
+
   it('another site: nothing goes in, and the hint names the code’s site', async () => {
     answer({ outcome: 'held', message: 'This code is for amazon.com, not this site. OTP Guard did not paste it.', site: 'amazon.com' });
     expect(paste(input, SMS)).toBe(false);
