@@ -80,7 +80,7 @@ describe('a pasted message that names its site', () => {
   });
 
   it('into the first box of a split row: one character per box', async () => {
-    document.body.insertAdjacentHTML('beforeend', '<div id="row">' + '<input class="box" maxlength="1">'.repeat(6) + '</div>');
+    document.body.insertAdjacentHTML('beforeend', `<div id="row">${'<input class="box" maxlength="1">'.repeat(6)}</div>`);
     const boxes = [...document.querySelectorAll<HTMLInputElement>('#row input')];
     guard.setCandidateFor((field) => (boxes.includes(field) ? { kind: 'split', inputs: boxes, score: 90, reasons: [] } : null));
     answer({ outcome: 'fill', code: '123456' });
