@@ -1,0 +1,206 @@
+/**
+ * Bindings end to end in the background: update-account and commit-pending take bindings (typed refusals
+ * with the core's sentence), hello and request-code release by the most specific binding, and the popup's
+ * list and page panel name the account that would be filled on the page in front.
+ */
+import { describe, expect, it } from 'vitest';
+import { commitPending } from '../../src/background/handlers/commit-pending';
+import { describeTab } from '../../src/background/handlers/describe-tab';
+import { hello } from '../../src/background/handlers/hello';
+import { listAccounts } from '../../src/background/handlers/list-accounts';
+import { previewLinks } from '../../src/background/handlers/preview-links';
+import { requestCode } from '../../src/background/handlers/request-code';
+import { updateAccount } from '../../src/background/handlers/update-account';
+import { HandlerError, type ContentScriptSender, type ExtensionPageSender } from '../../src/messaging/router';
+import { type Background, buildBackground, PASSWORD, totpLink, unlockedWith } from './fakes';
+
+const popup: ExtensionPageSender = { role: 'extension-page', page: 'src/popup/index.html' };
+
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HandlerError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a refusal, got a reply');
+}
+
+/** AWS (narrowed to aws.amazon.com through update-account) and Amazon (amazon.com), side by side. */
+async function awsAndAmazon(): Promise<{ bg: Background; aws: string; amazon: string }> {
+  const bg = buildBackground();
+  const [aws, amazon] = await unlockedWith(bg, [
+    ['AWS', ['amazon.com']],
+    ['Amazon', ['amazon.com']],
+  ]);
+  if (!aws || !amazon) throw new Error('accounts not added');
+  await updateAccount(bg.services)(
+    { type: 'ui:update-account', id: aws.id, bindings: ['aws.amazon.com'], expectedRevision: bg.vault.revision },
+    popup,
+  );
+  return { bg, aws: aws.id, amazon: amazon.id };
+}
+
+const topSender = (url: string): ContentScriptSender => ({
+  role: 'content-script',
+  tabId: 7,
+  frameId: 0,
+  frameUrl: url,
+  origin: new URL(url).origin,
+});
+
+describe('ui:update-account with bindings', () => {
+  it('stores host bindings and keeps domains as their sites', async () => {
+    const { bg, aws } = await awsAndAmazon();
+    const account = bg.vault.account(aws);
+    expect(account?.bindings.map((binding) => binding.host)).toEqual(['aws.amazon.com']);
+    expect(account?.domains).toEqual(['amazon.com']);
+  });
+
+  it.each([
+    ['co.uk', 'public suffix'],
+    ['github.io', 'public suffix'],
+    ['192.168.1.1', 'IP address'],
+    ['exa mple.com', 'not a site'],
+    ['*.amazon.com', 'without “*.”'],
+  ])('refuses %s with a clear sentence and changes nothing', async (input, words) => {
+    const { bg, aws } = await awsAndAmazon();
+    const before = bg.vault.revision;
+    const refused = await refusal(
+      updateAccount(bg.services)({ type: 'ui:update-account', id: aws, bindings: [input], expectedRevision: before }, popup),
+    );
+    expect(refused.code).toBe('bad-domain');
+    expect(refused.message).toContain(words);
+    expect(bg.vault.revision).toBe(before);
+    expect(bg.vault.account(aws)?.bindings.map((binding) => binding.host)).toEqual(['aws.amazon.com']);
+  });
+
+  it('refuses a host outside the site it is edited in', async () => {
+    const { bg, aws } = await awsAndAmazon();
+    const refused = await refusal(
+      updateAccount(bg.services)(
+        { type: 'ui:update-account', id: aws, bindings: [{ host: 'signin.aws.amazon.co.uk', within: 'amazon.com' }], expectedRevision: bg.vault.revision },
+        popup,
+      ),
+    );
+    expect(refused).toEqual({ code: 'bad-domain', message: '“signin.aws.amazon.co.uk” is not part of amazon.com.' });
+  });
+
+  it('refuses domains and bindings sent together', async () => {
+    const { bg, aws } = await awsAndAmazon();
+    const refused = await refusal(
+      updateAccount(bg.services)(
+        { type: 'ui:update-account', id: aws, domains: ['amazon.com'], bindings: ['aws.amazon.com'], expectedRevision: bg.vault.revision },
+        popup,
+      ),
+    );
+    expect(refused.code).toBe('bad-domain');
+  });
+
+  it('old editors sending domains keep the narrower bindings of the sites they keep', async () => {
+    const { bg, aws } = await awsAndAmazon();
+    await updateAccount(bg.services)(
+      { type: 'ui:update-account', id: aws, domains: ['amazon.com', 'aws.dev'], expectedRevision: bg.vault.revision },
+      popup,
+    );
+    expect(bg.vault.account(aws)?.bindings.map((binding) => binding.host)).toEqual(['aws.amazon.com', 'aws.dev']);
+  });
+});
+
+describe('release by the most specific binding (hello, request-code)', () => {
+  it('AWS alone on signin.aws.amazon.com, Amazon alone on www.amazon.com, no prompt', async () => {
+    const { bg, aws, amazon } = await awsAndAmazon();
+    for (const [url, id] of [
+      ['https://signin.aws.amazon.com/oauth', aws],
+      ['https://www.amazon.com/ap/mfa', amazon],
+    ] as const) {
+      bg.showTab(url);
+      const state = await hello(bg.services)({ type: 'cs:hello' }, topSender(url));
+      expect(state.fillable).toBe(true);
+      expect(state.accounts.map((account) => account.id)).toEqual([id]);
+      const reply = await requestCode(bg.services)({ type: 'cs:request-code' }, topSender(url));
+      expect(reply.accountId).toBe(id);
+      expect(reply.code).toMatch(/^\d{6}$/);
+    }
+  });
+
+  it('refuses an ad frame of a brand domain on www.amazon.com', async () => {
+    const { bg, amazon } = await awsAndAmazon();
+    bg.showTab('https://www.amazon.com/ap/mfa');
+    const adUrl = 'https://aax.amazon-adsystem.com/e/dtb/admi';
+    bg.childFrames.set('7:4', adUrl);
+    const sender: ContentScriptSender = { role: 'content-script', tabId: 7, frameId: 4, frameUrl: adUrl, origin: new URL(adUrl).origin };
+    const state = await hello(bg.services)({ type: 'cs:hello' }, sender);
+    expect(state.fillable).toBe(false);
+    expect(state.accounts).toEqual([]);
+    const refused = await refusal(requestCode(bg.services)({ type: 'cs:request-code', accountId: amazon }, sender));
+    expect(refused.code).toBe('not-allowed');
+  });
+});
+
+describe('the page in front (fillsHere, fillAccount)', () => {
+  it('marks the account that would be filled on the front tab', async () => {
+    const { bg, aws, amazon } = await awsAndAmazon();
+    bg.showTab('https://signin.aws.amazon.com/');
+    const onAws = await listAccounts(bg.services)({ type: 'ui:list-accounts' }, popup);
+    expect(onAws.accounts.filter((account) => account.fillsHere).map((account) => account.id)).toEqual([aws]);
+    expect(onAws.accounts.find((account) => account.id === aws)?.bindings).toEqual(['aws.amazon.com']);
+    bg.showTab('https://www.amazon.com/');
+    const onAmazon = await listAccounts(bg.services)({ type: 'ui:list-accounts' }, popup);
+    expect(onAmazon.accounts.filter((account) => account.fillsHere).map((account) => account.id)).toEqual([amazon]);
+    bg.showTab('https://example.org/');
+    const elsewhere = await listAccounts(bg.services)({ type: 'ui:list-accounts' }, popup);
+    expect(elsewhere.accounts.some((account) => account.fillsHere)).toBe(false);
+  });
+
+  it('names the account in the page report, and none on a lookalike, with no front tab or while locked', async () => {
+    const { bg, aws } = await awsAndAmazon();
+    bg.showTab('https://signin.aws.amazon.com/');
+    const report = await describeTab(bg.services)({ type: 'ui:describe-tab' }, popup);
+    expect(report.fillAccount?.id).toBe(aws);
+    expect(report.fillAccount?.label).toContain('AWS');
+    bg.showTab('https://amazon-account-verify.com/ap/signin');
+    expect((await describeTab(bg.services)({ type: 'ui:describe-tab' }, popup)).fillAccount).toBeUndefined();
+    bg.front.tab = undefined;
+    expect((await describeTab(bg.services)({ type: 'ui:describe-tab' }, popup)).fillAccount).toBeUndefined();
+    bg.showTab('https://signin.aws.amazon.com/');
+    await bg.vault.lock();
+    expect((await describeTab(bg.services)({ type: 'ui:describe-tab' }, popup)).fillAccount).toBeUndefined();
+  });
+
+  it('names no account on a tie (the page will ask)', async () => {
+    const bg = buildBackground();
+    await unlockedWith(bg, [
+      ['Amazon', ['amazon.com']],
+      ['Amazon', ['amazon.com']],
+    ]);
+    bg.showTab('https://www.amazon.com/');
+    expect((await describeTab(bg.services)({ type: 'ui:describe-tab' }, popup)).fillAccount).toBeUndefined();
+    const list = await listAccounts(bg.services)({ type: 'ui:list-accounts' }, popup);
+    expect(list.accounts.filter((account) => account.fillsHere)).toHaveLength(2);
+  });
+});
+
+describe('ui:commit-pending with bindings', () => {
+  it('saves the bindings the popup chose, and refuses a public suffix before writing', async () => {
+    const bg = buildBackground();
+    const created = await bg.vault.create(PASSWORD);
+    if (!created.ok) throw new Error(created.error.message);
+    const preview = await previewLinks(bg.services)({ type: 'ui:preview-links', text: totpLink('Amazon%20Web%20Services') }, popup);
+    const pendingIds = preview.previews.map((item) => item.pendingId);
+    const before = bg.vault.revision;
+    const refused = await refusal(
+      commitPending(bg.services)({ type: 'ui:commit-pending', pendingIds, bindings: ['co.uk'], expectedRevision: before }, popup),
+    );
+    expect(refused.code).toBe('bad-domain');
+    expect(bg.vault.revision).toBe(before);
+    await commitPending(bg.services)(
+      { type: 'ui:commit-pending', pendingIds, bindings: ['signin.aws.amazon.com'], expectedRevision: before },
+      popup,
+    );
+    const [saved] = bg.vault.accounts();
+    expect(bg.vault.accounts()).toHaveLength(1);
+    expect(saved?.bindings.map((binding) => binding.host)).toEqual(['signin.aws.amazon.com']);
+    expect(saved?.domains).toEqual(['amazon.com']);
+  });
+});
