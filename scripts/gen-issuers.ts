@@ -5,7 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBinding } from '../src/core/bindings/parse-binding';
+import { builtInCatalogue } from '../src/core/domain/catalogue/catalogue';
 import { aliasKey } from '../src/core/issuers/alias-key';
+import { isBrandNonSignIn } from '../src/core/issuers/propose';
 
 const root = new URL('..', import.meta.url).pathname;
 const tsvPath = process.argv[2] ?? join(root, '../../shared/data/2fa-directory-totp.tsv');
@@ -65,6 +67,7 @@ function keepHosts(issuer: string, hosts: string[]): string[] {
     }
     const why = excluded.get(parsed.value.host) ?? excluded.get(parsed.value.site);
     if (why) dropped.push({ issuer, host, why });
+    else if (isBrandNonSignIn(parsed.value, builtInCatalogue)) dropped.push({ issuer, host, why: 'a brand service or user-content domain (brands.json)' });
     else if (!kept.includes(parsed.value.host)) kept.push(parsed.value.host);
   }
   return kept;

@@ -4,6 +4,7 @@
  * list and page panel name the account that would be filled on the page in front.
  */
 import { describe, expect, it } from 'vitest';
+import { createGuardHolder } from '../../src/background/guard-holder';
 import { commitPending } from '../../src/background/handlers/commit-pending';
 import { describeTab } from '../../src/background/handlers/describe-tab';
 import { hello } from '../../src/background/handlers/hello';
@@ -11,6 +12,8 @@ import { listAccounts } from '../../src/background/handlers/list-accounts';
 import { previewLinks } from '../../src/background/handlers/preview-links';
 import { requestCode } from '../../src/background/handlers/request-code';
 import { updateAccount } from '../../src/background/handlers/update-account';
+import { accountFromJson } from '../../src/core/otp/account-json';
+import { pageAccountIds } from '../../src/core/policy/release';
 import { HandlerError, type ContentScriptSender, type ExtensionPageSender } from '../../src/messaging/router';
 import { type Background, buildBackground, PASSWORD, totpLink, unlockedWith } from './fakes';
 
@@ -202,5 +205,65 @@ describe('ui:commit-pending with bindings', () => {
     expect(bg.vault.accounts()).toHaveLength(1);
     expect(saved?.bindings.map((binding) => binding.host)).toEqual(['signin.aws.amazon.com']);
     expect(saved?.domains).toEqual(['amazon.com']);
+  });
+});
+
+describe('enrolment preview proposes bindings from the issuer catalogue', () => {
+  it('AWS → aws.amazon.com hosts; Amazon → its stores’ www hosts, no ad domain; the draft saved with them', async () => {
+    const bg = buildBackground();
+    const created = await bg.vault.create(PASSWORD);
+    if (!created.ok) throw new Error(created.error.message);
+    const text = [totpLink('Amazon%20Web%20Services'), totpLink('Amazon', 'GEZDGNBVGY3TQOJQ')].join('\n');
+    const reply = await previewLinks(bg.services)({ type: 'ui:preview-links', text }, popup);
+    const [aws, amazon] = reply.previews;
+    expect(aws?.proposedBindings).toEqual(['aws.amazon.com', 'signin.aws.amazon.com']);
+    expect(aws?.proposedDomains).toEqual(['amazon.com']);
+    expect(amazon?.proposedBindings).toContain('www.amazon.com');
+    expect(amazon?.proposedDomains).not.toContain('amazon-adsystem.com');
+    expect(amazon?.proposedBindings?.every((host) => host.startsWith('www.amazon.'))).toBe(true);
+    await commitPending(bg.services)(
+      { type: 'ui:commit-pending', pendingIds: reply.previews.map((item) => item.pendingId), expectedRevision: bg.vault.revision },
+      popup,
+    );
+    const rules = bg.guard.releaseRules();
+    const winner = (url: string) => pageAccountIds(rules, url).map((id) => bg.vault.account(id)?.issuer);
+    expect(winner('https://signin.aws.amazon.com/')).toEqual(['Amazon Web Services']);
+    expect(winner('https://www.amazon.com/ap/mfa')).toEqual(['Amazon']);
+    // Neither account is bound to a bare amazon.com host such as an ad or a help subdomain.
+    expect(winner('https://evilaws.amazon.com/')).toEqual([]);
+  });
+});
+
+describe('an account stored before bindings existed', () => {
+  it('releases on its old domains as whole sites (nothing lost)', () => {
+    const old = accountFromJson({
+      v: 1,
+      id: 'old-1',
+      createdAt: 1,
+      updatedAt: 1,
+      order: 0,
+      issuer: 'Amazon',
+      accountName: 'me',
+      domains: ['amazon.com', 'amazon.de'],
+      warnings: [],
+      otp: { kind: 'totp', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+    });
+    if (!old.ok) throw new Error(old.error.message);
+    const guard = createGuardHolder();
+    guard.setAccounts([{ accountId: old.value.id, label: 'Amazon', domains: old.value.domains, bindings: old.value.bindings }]);
+    expect(guard.releaseRules().accounts).toEqual([
+      {
+        accountId: 'old-1',
+        bindings: [
+          { host: 'amazon.com', site: 'amazon.com' },
+          { host: 'amazon.de', site: 'amazon.de' },
+        ],
+      },
+    ]);
+    expect(pageAccountIds(guard.releaseRules(), 'https://www.amazon.de/ap/mfa')).toEqual(['old-1']);
+    expect(pageAccountIds(guard.releaseRules(), 'https://signin.aws.amazon.com/')).toEqual(['old-1']);
+    // A rule given without bindings (an older caller) is migrated the same way.
+    guard.setAccounts([{ accountId: 'old-1', label: 'Amazon', domains: ['amazon.com'] }]);
+    expect(pageAccountIds(guard.releaseRules(), 'https://www.amazon.com/')).toEqual(['old-1']);
   });
 });

@@ -25,7 +25,8 @@ export function isBrandNonSignIn(binding: Binding, brands: CatalogueLike): boole
   return brands.brands.some(
     (brand) =>
       (brand.serviceDomains ?? []).includes(binding.site) ||
-      (brand.publicContentHosts ?? []).some((host) => hostUnder(binding.host, host) || hostUnder(host, binding.host)),
+      // A site binding that merely contains such hosts is fine: the guard never verifies them, so nothing is released there.
+      (brand.publicContentHosts ?? []).some((host) => hostUnder(binding.host, host)),
   );
 }
 
