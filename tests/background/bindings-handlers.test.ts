@@ -267,3 +267,17 @@ describe('an account stored before bindings existed', () => {
     expect(pageAccountIds(guard.releaseRules(), 'https://www.amazon.com/')).toEqual(['old-1']);
   });
 });
+
+describe('domains typed over a preview', () => {
+  it('mean those whole sites (as before bindings), not the catalogue’s narrower hosts', async () => {
+    const bg = buildBackground();
+    const created = await bg.vault.create(PASSWORD);
+    if (!created.ok) throw new Error(created.error.message);
+    const reply = await previewLinks(bg.services)({ type: 'ui:preview-links', text: totpLink('Amazon') }, popup);
+    await commitPending(bg.services)(
+      { type: 'ui:commit-pending', pendingIds: reply.previews.map((item) => item.pendingId), domains: ['amazon.com'], expectedRevision: bg.vault.revision },
+      popup,
+    );
+    expect(bg.vault.accounts()[0]?.bindings).toEqual([{ host: 'amazon.com', site: 'amazon.com' }]);
+  });
+});

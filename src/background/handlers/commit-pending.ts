@@ -13,7 +13,7 @@ export const commitPending =
     requireUnlocked(services.vault.unlocked);
     const drafts = services.pending.get(pendingIds);
     if (!drafts) throw new HandlerError('expired', 'This preview has expired. Please add the accounts again.');
-    const change = siteChange(domains, bindings);
+    const change = siteChange(domains, bindings, 'whole-sites');
     const ready = drafts.map((draft) => (change ? change(draft) : draft));
     const added = unwrapVault(await services.vault.addDrafts(ready, expectedRevision, services.newId));
     services.pending.drop(pendingIds);

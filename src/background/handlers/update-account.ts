@@ -21,10 +21,17 @@ export function normaliseDomains(domains: readonly string[]): string[] {
 
 /**
  * Where an account's code goes, from what the popup sent: `bindings` (hosts, most specific wins) or the
- * old `domains` (whole sites); not both. Null: neither was sent, nothing changes. Every refusal is a
+ * old `domains` (sites); not both. Null: neither was sent, nothing changes. Every refusal is a
  * HandlerError with the core's own sentence, before anything is written.
+ * `domains` from the account editor (`keep-narrower`: it always sends them all) keep the narrower
+ * bindings of the sites that stay, so renaming an AWS account keeps it on aws.amazon.com; `domains` the
+ * user typed over a preview (`whole-sites`) mean those whole sites, as they always did.
  */
-export function siteChange(domains: readonly string[] | undefined, bindings: readonly BindingInput[] | undefined) {
+export function siteChange(
+  domains: readonly string[] | undefined,
+  bindings: readonly BindingInput[] | undefined,
+  domainsMean: 'keep-narrower' | 'whole-sites' = 'keep-narrower',
+) {
   if (domains !== undefined && bindings !== undefined) {
     throw new HandlerError('bad-domain', 'Send the sites either as domains or as bindings, not both.');
   }
@@ -34,10 +41,13 @@ export function siteChange(domains: readonly string[] | undefined, bindings: rea
   }
   if (domains !== undefined) {
     const sites = normaliseDomains(domains);
+    if (domainsMean === 'whole-sites') return <T extends AccountDraft>(account: T) => withBindings(account, wholeSites(sites));
     return <T extends AccountDraft>(account: T) => withDomains(account, sites);
   }
   return null;
 }
+
+const wholeSites = (sites: readonly string[]) => parseBindingInputs(sites);
 
 export const updateAccount =
   (services: Services): UiHandlers['ui:update-account'] =>
