@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBinding } from '../../../src/core/bindings/parse-binding';
 import { builtInCatalogue } from '../../../src/core/domain/catalogue/catalogue';
@@ -140,5 +141,22 @@ describe('finding an issuer by name', () => {
     expect(builtInIssuers.find('')).toBeNull();
     expect(builtInIssuers.find('   ')).toBeNull();
     expect(builtInIssuers.find('x'.repeat(10_000))).toBeNull();
+  });
+
+  it('never throws and never matches a name that is not some issuer’s whole name or alias', () => {
+    const keys = new Set(issuers.flatMap((issuer) => [issuer.name, ...issuer.aliases].map(aliasKey)));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (name) => {
+        const found = builtInIssuers.find(name);
+        if (found) {
+          const own = [found.name, ...found.aliases].map(aliasKey);
+          const key = aliasKey(name);
+          const short = aliasKey(name.trim().replace(/\.[a-z]{2,}$/i, ''));
+          expect(own.includes(key) || (!keys.has(key) && own.includes(short))).toBe(true);
+        }
+        expect(Array.isArray(builtInIssuers.bindingsFor(name))).toBe(true);
+      }),
+      { seed: 5, numRuns: 3000 },
+    );
   });
 });
