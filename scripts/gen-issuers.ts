@@ -1,8 +1,8 @@
 // Builds the issuer catalogue (src/core/issuers/issuers.json, shipped) and its evidence
 // (src/core/issuers/issuers-evidence.json, checked by tests) from the public 2FA Directory's TOTP rows
-// (../shared/data/2fa-directory-totp.tsv, MIT, attribution kept in both files and NOTICE.md) and the
+// (../shared/data/2fa-directory-totp.tsv beside the repository, MIT, attribution kept in both files and NOTICE.md) and the
 // hand-curated sign-in hosts in src/core/issuers/curated.json. Offline; run `npx tsx scripts/gen-issuers.ts`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBinding } from '../src/core/bindings/parse-binding';
 import { builtInCatalogue } from '../src/core/domain/catalogue/catalogue';
@@ -10,7 +10,10 @@ import { aliasKey } from '../src/core/issuers/alias-key';
 import { isBrandNonSignIn } from '../src/core/issuers/propose';
 
 const root = new URL('..', import.meta.url).pathname;
-const tsvPath = process.argv[2] ?? join(root, '../../shared/data/2fa-directory-totp.tsv');
+const tsvPath =
+  process.argv[2] ??
+  ['../shared', '../../shared'].map((dir) => join(root, dir, 'data/2fa-directory-totp.tsv')).find((path) => existsSync(path)) ??
+  'missing: pass the path of 2fa-directory-totp.tsv';
 const out = join(root, 'src/core/issuers');
 
 interface Source {

@@ -19,8 +19,9 @@ import { isBrandNonSignIn } from '../../../src/core/issuers/propose';
 type Evidence = { row: string } | { hosts: string[]; url: string; says: string };
 const evidence = evidenceFile.evidence as Record<string, Evidence[]>;
 const issuers = issuersFile.issuers;
-const TSV = join(__dirname, '../../../../../shared/data/2fa-directory-totp.tsv');
-const tsvFallback = '/work/shared/data/2fa-directory-totp.tsv';
+/** The product side's shared data sits beside the repository (../shared), or beside its worktree folder. */
+const ROOT = join(__dirname, '../../..');
+const TSV_CANDIDATES = ['../shared', '../../shared'].map((dir) => join(ROOT, dir, 'data/2fa-directory-totp.tsv'));
 
 const hostsOf = (row: string): string[] => {
   const [, domain = '', more = ''] = row.split('\t');
@@ -76,7 +77,8 @@ describe('issuer catalogue data', () => {
   });
 
   it('quotes every directory row exactly as the shared data file has it', () => {
-    const path = existsSync(TSV) ? TSV : tsvFallback;
+    const path = TSV_CANDIDATES.find((candidate) => existsSync(candidate));
+    if (!path) throw new Error(`the shared 2FA Directory data is missing: looked at ${TSV_CANDIDATES.join(', ')}`);
     const lines = new Set(readFileSync(path, 'utf8').split('\n'));
     const quoted = Object.values(evidence).flatMap((items) => items.flatMap((item) => ('row' in item ? [item.row] : [])));
     expect(quoted.length).toBeGreaterThan(1000);
