@@ -1,4 +1,4 @@
-/** What the popup sees of an account: names, domains and codes — never the secret. */
+/** What the popup sees of an account: names, sites, bindings and codes — never the secret. */
 import type { Account } from '../core/otp/account';
 import { generateCode, secondsRemaining } from '../core/otp/codes';
 import type { AccountView } from '../messaging/protocol';
@@ -6,7 +6,8 @@ import type { AccountView } from '../messaging/protocol';
 /** In the last seconds of a period the next code is shown too, so the user need not wait. */
 const NEXT_CODE_WINDOW_SECONDS = 5;
 
-export function accountView(account: Account, epochMs: number): AccountView {
+/** `fillsHere`: this account would be filled on the page in front (the list shows it first and says so). */
+export function accountView(account: Account, epochMs: number, fillsHere = false): AccountView {
   const timeBased = account.otp.kind !== 'hotp';
   const code = timeBased ? generateCode(account.otp, { epochMs }) : null;
   const remaining = timeBased ? secondsRemaining(account.otp.period, epochMs) : 0;
@@ -20,6 +21,8 @@ export function accountView(account: Account, epochMs: number): AccountView {
     digits: account.otp.digits,
     period: account.otp.period,
     domains: [...account.domains],
+    bindings: account.bindings.map((binding) => binding.host),
+    ...(fillsHere ? { fillsHere: true } : {}),
     code: code?.ok ? code.value : '',
     ...(next?.ok ? { nextCode: next.value } : {}),
     secondsRemaining: remaining,

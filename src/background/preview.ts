@@ -1,25 +1,26 @@
 /**
  * Shared by every way to enrol: parsed drafts become pending drafts (kept here, with their secrets)
- * and the popup gets previews — issuer, account, the current code, warnings, proposed domains and
- * duplicates — never a secret.
+ * and the popup gets previews — issuer, account, the current code, warnings, proposed bindings (from
+ * the issuer catalogue: where the code is asked, not every domain a brand owns) and duplicates —
+ * never a secret.
  */
+import type { Binding } from '../core/bindings/binding';
 import { builtInCatalogue } from '../core/domain/catalogue/catalogue';
-import type { AccountDraft } from '../core/otp/account';
+import { builtInIssuers } from '../core/issuers/issuers';
+import { proposeBindings } from '../core/issuers/propose';
+import { type AccountDraft, withBindings } from '../core/otp/account';
 import { generateCode, generateHotp } from '../core/otp/codes';
 import { classifyDrafts } from '../core/otp/duplicates';
 import type { PendingPreview, PreviewReply } from '../messaging/protocol';
 import type { Services } from './services';
 
-const squash = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-
-/** The catalogue brand an issuer names ("Amazon", "amazon.com", "Amazon Web Services" → amazon). */
-export function brandDomainsForIssuer(issuer: string): string[] {
-  const key = squash(issuer.replace(/\.[a-z]{2,}$/i, ''));
-  if (key.length < 3) return [];
-  const brand = builtInCatalogue.brands.find(
-    (candidate) => squash(candidate.name) === key || candidate.labels.some((label) => squash(label) === key),
+/** Where a new account's code would be asked: "Amazon Web Services" → aws.amazon.com, signin.aws.amazon.com. */
+export function proposedBindingsFor(draft: AccountDraft, pageDomains: readonly string[] = []): Binding[] {
+  return proposeBindings(
+    { issuer: draft.issuer, pageDomains, domains: draft.domains, bindings: draft.bindings ?? [] },
+    builtInIssuers,
+    builtInCatalogue,
   );
-  return brand ? [...brand.domains] : [];
 }
 
 export function previewDrafts(
@@ -32,17 +33,17 @@ export function previewDrafts(
   const duplicateOf = new Map(duplicates.map((dup) => [dup.draft, dup]));
   const now = services.clock.now();
   const previews: PendingPreview[] = drafts.map((draft) => {
-    const proposedDomains = [...new Set([...(extra.pageDomains ?? []), ...draft.domains, ...brandDomainsForIssuer(draft.issuer)])];
-    const withDomains: AccountDraft = { ...draft, domains: proposedDomains };
+    const bound = withBindings(draft, proposedBindingsFor(draft, extra.pageDomains));
     const code = draft.otp.kind === 'hotp' ? generateHotp(draft.otp, draft.otp.counter) : generateCode(draft.otp, { epochMs: now });
     const duplicate = duplicateOf.get(draft);
     return {
-      pendingId: services.pending.add(withDomains),
+      pendingId: services.pending.add(bound),
       issuer: draft.issuer,
       accountName: draft.accountName,
       code: code.ok ? code.value : '',
       warnings: draft.warnings.map((warning) => warning.message),
-      proposedDomains,
+      proposedDomains: bound.domains,
+      proposedBindings: bound.bindings.map((binding) => binding.host),
       ...(duplicate
         ? { duplicateOf: { id: duplicate.existingId ?? 'this-batch', why: duplicate.why } }
         : {}),

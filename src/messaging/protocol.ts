@@ -14,6 +14,13 @@ const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const ShortText = v.pipe(v.string(), v.maxLength(256));
 const Password = v.pipe(v.string(), v.minLength(1), v.maxLength(1024));
 const Domain = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
+/**
+ * Where an account's code is asked (src/core/bindings): a host — `amazon.com` for the whole site,
+ * `aws.amazon.com` for that host and its subdomains — optionally with the site it must stay inside.
+ */
+const BindingInputSchema = v.union([Domain, v.strictObject({ host: Domain, within: v.optional(Domain) })]);
+const Bindings = v.pipe(v.array(BindingInputSchema), v.maxLength(100));
+export type BindingInput = v.InferOutput<typeof BindingInputSchema>;
 /** Pasted links, imports and backups can be large, but never unbounded (10 MB of text). */
 const BigText = v.pipe(v.string(), v.maxLength(10 * 1024 * 1024));
 
@@ -121,6 +128,8 @@ export const uiMessageSchemas = {
     type: v.literal('ui:commit-pending'),
     pendingIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(1000)),
     domains: v.optional(v.pipe(v.array(Domain), v.maxLength(50))),
+    /** Replaces `domains` when given (both at once is refused). */
+    bindings: v.optional(Bindings),
     expectedRevision: Revision,
   }),
   'ui:update-account': v.strictObject({
@@ -129,6 +138,8 @@ export const uiMessageSchemas = {
     issuer: v.optional(ShortText),
     accountName: v.optional(ShortText),
     domains: v.optional(v.pipe(v.array(Domain), v.maxLength(50))),
+    /** Replaces `domains` when given (both at once is refused). */
+    bindings: v.optional(Bindings),
     expectedRevision: Revision,
   }),
   'ui:delete-account': v.strictObject({ type: v.literal('ui:delete-account'), id: Id, expectedRevision: Revision }),
@@ -226,6 +237,8 @@ export interface PageReport {
   /** Positions in unicodeHost of characters that imitate others. */
   confusables: { index: number; char: string; looksLike: string }[];
   trustedByUser: boolean;
+  /** The account that would be filled on this page (absent while locked, on a tie or when none is bound here). */
+  fillAccount?: { id: string; label: string };
 }
 
 /** What a content script learns about its page: enough to display, never enough to decide. */
@@ -259,6 +272,10 @@ export interface AccountView {
   digits: number;
   period: number;
   domains: string[];
+  /** Where the code is asked: hosts (`amazon.com` the whole site, `aws.amazon.com` that host and below). */
+  bindings?: string[];
+  /** The account (one of them on a tie) that would be filled on the page in front, by the browser's front tab. */
+  fillsHere?: boolean;
   code: string;
   /** The next period's code, given in the last seconds of a period. */
   nextCode?: string;
@@ -281,6 +298,8 @@ export interface PendingPreview {
   code: string;
   warnings: string[];
   proposedDomains: string[];
+  /** Where the code would be asked (hosts, from the issuer catalogue and the page), what commit-pending saves by default. */
+  proposedBindings?: string[];
   duplicateOf?: { id: string; why: 'same-secret' | 'same-issuer-account' };
 }
 

@@ -1,4 +1,4 @@
-import { pageAccountIds } from '../../core/policy/release';
+import { pageCoveringAccountIds } from '../../core/policy/release';
 import { HandlerError, type UiHandlers } from '../../messaging/router';
 import { codeForUse } from '../codes';
 import { requireUnlocked, requireUsable } from '../handler-error';
@@ -29,7 +29,7 @@ export const copyCode =
     }
     const code = await codeForUse(services, account);
     if (verdict.kind === 'verified' || verdict.kind === 'unknown') {
-      if (!pageAccountIds(services.guard.current(), url).includes(account.id)) {
+      if (!pageCoveringAccountIds(services.guard.releaseRules(), url).includes(account.id)) {
         return { code, warning: `The page in front (${verdict.target.unicodeHost}) is not one of this account's sites.` };
       }
     }

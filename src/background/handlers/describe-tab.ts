@@ -1,4 +1,5 @@
 import type { UiHandlers } from '../../messaging/router';
+import { fillAccountOn } from '../fills-here';
 import { pageReport } from '../page-report';
 import type { Services } from '../services';
 
@@ -7,5 +8,7 @@ export const describeTab =
   (services: Services): UiHandlers['ui:describe-tab'] =>
   async () => {
     const front = await services.frontTab();
-    return pageReport(services.guard.current().verdict(front?.url ?? ''));
+    const report = pageReport(services.guard.current().verdict(front?.url ?? ''));
+    const fillAccount = fillAccountOn(services, front?.url);
+    return fillAccount ? { ...report, fillAccount } : report;
   };

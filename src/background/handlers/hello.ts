@@ -20,14 +20,15 @@ export const hello =
     // origin. The chain is read only where the top page and the frame are verified https pages at all.
     const worthChecking = isVerifiedHttps(topVerdict) && isVerifiedHttps(frameVerdict);
     const frame = worthChecking ? await frameContext(services, sender) : null;
-    const { accountIds } = frame ? accountsForFrame(guard, frame) : { accountIds: [] };
+    const rules = services.guard.releaseRules();
+    const { accountIds } = frame ? accountsForFrame(rules, frame) : { accountIds: [] };
     const labels = new Map(services.guard.accounts().map((rule) => [rule.accountId, rule.label]));
     const lookalike = frameVerdict.kind === 'lookalike' ? frameVerdict : topVerdict.kind === 'lookalike' ? topVerdict : null;
     const settings = await services.settings.get();
     const locked = !services.vault.unlocked;
     // While locked the accounts' own domains are sealed in the vault: a verified https brand page
     // shows the in-field button, which opens the popup to unlock; the release check runs after.
-    const mayFillAfterUnlock = locked && frame !== null && frameRefusal(guard, frame) === null;
+    const mayFillAfterUnlock = locked && frame !== null && frameRefusal(rules, frame) === null;
     const state: PageState = {
       verdict: frameVerdict.kind,
       locked,

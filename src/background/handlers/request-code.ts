@@ -14,12 +14,12 @@ export const requestCode =
   (services: Services): CsHandlers['cs:request-code'] =>
   async ({ accountId }, sender) => {
     const frame = await frameContext(services, sender);
-    const guard = services.guard.current();
+    const rules = services.guard.releaseRules();
     // A frame that could never get a code is told so, locked or not: no unlock prompt for it.
-    const shape = frameRefusal(guard, frame);
+    const shape = frameRefusal(rules, frame);
     if (shape) throw new HandlerError('not-allowed', RELEASE_REFUSAL_TEXT[shape]);
     if (!services.vault.unlocked) throw new HandlerError('locked', RELEASE_REFUSAL_TEXT.locked);
-    const { accountIds, refusal } = accountsForFrame(guard, frame);
+    const { accountIds, refusal } = accountsForFrame(rules, frame);
     const allowed = services.vault
       .accounts()
       .filter((account) => accountIds.includes(account.id) && (accountId === undefined || account.id === accountId));
@@ -27,7 +27,7 @@ export const requestCode =
     if (allowed.length > 1) throw new HandlerError('choose-account', 'Several accounts belong to this site: choose one.');
     const account = allowed[0]!;
     const code = await codeForUse(services, account);
-    const again = mayRelease(services.guard.current(), await frameContext(services, sender), account.id, !services.vault.unlocked);
+    const again = mayRelease(services.guard.releaseRules(), await frameContext(services, sender), account.id, !services.vault.unlocked);
     if (!again.allowed) throw new HandlerError(again.refusal === 'locked' ? 'locked' : 'not-allowed', RELEASE_REFUSAL_TEXT[again.refusal]);
     await services.autoLock.touch((await services.settings.get()).autoLockMinutes);
     return { code, accountId: account.id };

@@ -5,12 +5,17 @@
  * - that is still the document the browser has in that frame (same documentId, active);
  * - where every frame from the tab's top page down to it is an https page verified for the account
  *   (the chain comes from the browser's frame tree, never from a message).
- * Pure: the shell gathers the sender and the chain and passes them in.
+ * - where, on every one of those frames, the account is the most specific match of the accounts'
+ *   bindings (src/core/bindings): with AWS bound to `aws.amazon.com` and Amazon to `amazon.com`,
+ *   `signin.aws.amazon.com` is AWS's alone and `www.amazon.com` Amazon's alone; an ad frame from
+ *   `amazon-adsystem.com` on www.amazon.com is nobody's unless an account is bound to it.
+ * Pure: the shell gathers the sender, the chain and the accounts' bindings and passes them in.
  *
  * Only the requesting document's origin is known (webNavigation gives frames' URLs, not origins). That
  * is enough: a sandboxed document's frames inherit its sandbox flags, so a frame below an opaque one is
  * opaque too; and a frame whose URL is not https (about:srcdoc, data:, blob:) is refused by its URL.
  */
+import { type AccountBindings, accountCoversPage, matchBindings, type PageHost } from '../bindings/match';
 import type { Guard, Verdict } from '../domain/guard';
 import type { Result } from '../result';
 import type { ChainError, ChainLink } from './frame-chain';
@@ -44,7 +49,13 @@ export interface FrameContext {
   chain: Result<readonly ChainLink[], ChainError | 'unreadable'>;
 }
 
-type Checked = { refusal: ReleaseRefusal } | { refusal?: undefined; accountSets: string[][] };
+/** What the release decision reads: the domain guard, and every account's bindings (none while locked). */
+export interface ReleaseRules {
+  guard: Guard;
+  accounts: readonly AccountBindings[];
+}
+
+type Checked = { refusal: ReleaseRefusal } | { refusal?: undefined; hosts: PageHost[] };
 
 const isHttps = (url: string) => /^https:\/\//i.test(url);
 const originOf = (url: string): string | null => {
@@ -90,55 +101,86 @@ function checkFrames(guard: Guard, context: FrameContext): Checked {
   if (origin) return { refusal: origin };
   const stale = freshnessRefusal(requester, last);
   if (stale) return { refusal: stale };
-  const accountSets: string[][] = [];
+  const hosts: PageHost[] = [];
   for (const [index, link] of links.entries()) {
     const verdict = guard.verdict(link.url);
     if (!isHttps(link.url) || !verifiedHttps(verdict)) {
       return { refusal: index === links.length - 1 ? 'frame-not-verified' : 'middle-frame-not-verified' };
     }
-    accountSets.push(verdict.accountIds);
+    hosts.push(verdict.target);
   }
   const own = guard.verdict(requester.url);
   if (!verifiedHttps(own)) return { refusal: 'frame-not-verified' };
-  accountSets.push(own.accountIds);
-  return { accountSets };
+  hosts.push(own.target);
+  return { hosts };
+}
+
+/**
+ * The accounts that win (most specific binding) on every one of the frames. A frame where another
+ * account is more specific, or where no binding of the account covers it, drops the account: a less
+ * specific account is never promoted there, and a brand's other domains (ads, CDNs) get nothing.
+ */
+function winnersOnEveryFrame(hosts: readonly PageHost[], accounts: readonly AccountBindings[]): string[] {
+  const [first, ...rest] = hosts;
+  if (!first) return [];
+  let winners = matchBindings(first, accounts).accountIds;
+  for (const host of rest) {
+    if (winners.length === 0) break;
+    const here = new Set(matchBindings(host, accounts).accountIds);
+    winners = winners.filter((id) => here.has(id));
+  }
+  return winners;
 }
 
 /**
  * Why this frame could never get a code, whatever accounts there are; null when its shape is fine.
  * While locked (the accounts' domains are sealed) this is what says "worth offering a fill after unlock".
  */
-export function frameRefusal(guard: Guard, context: FrameContext): ReleaseRefusal | null {
-  return checkFrames(guard, context).refusal ?? null;
+export function frameRefusal(rules: ReleaseRules, context: FrameContext): ReleaseRefusal | null {
+  return checkFrames(rules.guard, context).refusal ?? null;
 }
 
-/** Accounts whose legit domains cover every frame from the top page down to the requesting one. */
-export function accountsForFrame(guard: Guard, context: FrameContext): { accountIds: string[]; refusal?: ReleaseRefusal } {
-  const checked = checkFrames(guard, context);
+/** Accounts whose bindings win on every frame from the top page down to the requesting one. */
+export function accountsForFrame(rules: ReleaseRules, context: FrameContext): { accountIds: string[]; refusal?: ReleaseRefusal } {
+  const checked = checkFrames(rules.guard, context);
   if (checked.refusal) return { accountIds: [], refusal: checked.refusal };
-  const [first = [], ...rest] = checked.accountSets;
-  const accountIds = first.filter((id) => rest.every((set) => set.includes(id)));
+  const accountIds = winnersOnEveryFrame(checked.hosts, rules.accounts);
   return accountIds.length > 0 ? { accountIds } : { accountIds: [], refusal: 'account-not-for-site' };
 }
 
 export function mayRelease(
-  guard: Guard,
+  rules: ReleaseRules,
   context: FrameContext,
   accountId: string,
   locked: boolean,
 ): { allowed: true } | { allowed: false; refusal: ReleaseRefusal } {
-  const { accountIds, refusal } = accountsForFrame(guard, context);
+  const { accountIds, refusal } = accountsForFrame(rules, context);
   if (refusal) return { allowed: false, refusal };
   if (!accountIds.includes(accountId)) return { allowed: false, refusal: 'account-not-for-site' };
   if (locked) return { allowed: false, refusal: 'locked' };
   return { allowed: true };
 }
 
-/** Accounts of a top-level https page by its URL alone (for copying, where no frame asks). */
-export function pageAccountIds(guard: Guard, url: string | undefined): string[] {
-  if (!url || !isHttps(url)) return [];
+function verifiedTopHost(guard: Guard, url: string | undefined): PageHost | null {
+  if (!url || !isHttps(url)) return null;
   const verdict = guard.verdict(url);
-  return verifiedHttps(verdict) ? verdict.accountIds : [];
+  return verifiedHttps(verdict) ? verdict.target : null;
+}
+
+/**
+ * The accounts that would be filled on a top-level https page, by its URL alone (the popup's
+ * "will be filled here"): the most specific bindings' winners, several on a tie.
+ */
+export function pageAccountIds(rules: ReleaseRules, url: string | undefined): string[] {
+  const host = verifiedTopHost(rules.guard, url);
+  return host ? matchBindings(host, rules.accounts).accountIds : [];
+}
+
+/** Accounts with any binding covering a top-level https page (copying: "is this one of the account's sites?"). */
+export function pageCoveringAccountIds(rules: ReleaseRules, url: string | undefined): string[] {
+  const host = verifiedTopHost(rules.guard, url);
+  if (!host) return [];
+  return rules.accounts.filter((account) => accountCoversPage(account.bindings, host)).map((account) => account.accountId);
 }
 
 export const RELEASE_REFUSAL_TEXT: Record<ReleaseRefusal, string> = {

@@ -1,19 +1,24 @@
 /** Shared guard and context builders for the release-policy tests. */
+import { reconcileBindings } from '../../../src/core/bindings/reconcile';
 import { builtInCatalogue } from '../../../src/core/domain/catalogue/catalogue';
 import { createGuard } from '../../../src/core/domain/guard';
 import type { ChainLink } from '../../../src/core/policy/frame-chain';
-import type { FrameContext, Requester } from '../../../src/core/policy/release';
+import type { FrameContext, ReleaseRules, Requester } from '../../../src/core/policy/release';
 import { ok } from '../../../src/core/result';
 
-export const guard = createGuard({
-  catalogue: builtInCatalogue,
-  accounts: [
-    { accountId: 'amazon-me', label: 'Amazon (me)', domains: ['amazon.com', 'amazon.co.uk'] },
-    { accountId: 'amazon-work', label: 'Amazon (work)', domains: ['amazon.com'] },
-    { accountId: 'bank', label: 'My bank', domains: ['mybank.example'] },
-  ],
-  trustedSites: ['amaz0n-deals.com'],
-});
+const accounts = [
+  { accountId: 'amazon-me', label: 'Amazon (me)', domains: ['amazon.com', 'amazon.co.uk'] },
+  { accountId: 'amazon-work', label: 'Amazon (work)', domains: ['amazon.com'] },
+  { accountId: 'bank', label: 'My bank', domains: ['mybank.example'] },
+];
+
+export const guard = createGuard({ catalogue: builtInCatalogue, accounts, trustedSites: ['amaz0n-deals.com'] });
+
+/** The same accounts with whole-site bindings (what an old vault's `domains` migrate to). */
+export const rules: ReleaseRules = {
+  guard,
+  accounts: accounts.map((account) => ({ accountId: account.accountId, bindings: reconcileBindings(account.domains, []) })),
+};
 
 const originOf = (url: string): string => {
   try {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chainTo } from '../../../src/core/policy/frame-chain';
 import { mayRelease } from '../../../src/core/policy/release';
-import { chainContext, guard, top } from './release-fixtures';
+import { chainContext, rules, top } from './release-fixtures';
 
 const RUNS = { seed: 42, numRuns: 400 };
 
@@ -44,7 +44,7 @@ describe('release policy over frame chains (properties)', () => {
   it('releases to any chain of the account’s own https frames (the baseline the others break)', () => {
     fc.assert(
       fc.property(legitChain, (urls) => {
-        expect(mayRelease(guard, chainContext(urls), 'amazon-me', false)).toEqual({ allowed: true });
+        expect(mayRelease(rules, chainContext(urls), 'amazon-me', false)).toEqual({ allowed: true });
       }),
       RUNS,
     );
@@ -55,7 +55,7 @@ describe('release policy over frame chains (properties)', () => {
       fc.property(legitChain, notLegitUrl, fc.nat(), (urls, intruder, at) => {
         const position = at % (urls.length + 1);
         const chain = [...urls.slice(0, position), intruder, ...urls.slice(position)];
-        expect(mayRelease(guard, chainContext(chain), 'amazon-me', false).allowed).toBe(false);
+        expect(mayRelease(rules, chainContext(chain), 'amazon-me', false).allowed).toBe(false);
       }),
       RUNS,
     );
@@ -71,7 +71,7 @@ describe('release policy over frame chains (properties)', () => {
     fc.assert(
       fc.property(legitChain, badOrigin, (urls, origin) => {
         fc.pre(origin !== new URL(urls.at(-1)!).origin);
-        expect(mayRelease(guard, chainContext(urls, { origin }), 'amazon-me', false).allowed).toBe(false);
+        expect(mayRelease(rules, chainContext(urls, { origin }), 'amazon-me', false).allowed).toBe(false);
       }),
       RUNS,
     );
@@ -82,7 +82,7 @@ describe('release policy over frame chains (properties)', () => {
       fc.property(legitChain, fc.nat(), (urls, at) => {
         const position = at % urls.length;
         const chain = urls.map((url, index) => (index === position ? url.replace(/^https:/, 'http:') : url));
-        expect(mayRelease(guard, chainContext(chain), 'amazon-me', false).allowed).toBe(false);
+        expect(mayRelease(rules, chainContext(chain), 'amazon-me', false).allowed).toBe(false);
       }),
       RUNS,
     );
@@ -93,7 +93,7 @@ describe('release policy over frame chains (properties)', () => {
       fc.property(label, label, tld, fc.boolean(), (sub, name, suffix, https) => {
         fc.pre(`${name}.${suffix}` !== 'mybank.example');
         const url = `${https ? 'https' : 'http'}://${sub}.${name}.${suffix}/otp`;
-        expect(mayRelease(guard, top(url), 'bank', false).allowed).toBe(false);
+        expect(mayRelease(rules, top(url), 'bank', false).allowed).toBe(false);
       }),
       RUNS,
     );
