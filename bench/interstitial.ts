@@ -16,17 +16,20 @@ export interface LevelCount {
   total: number;
   lookalike: number;
   interstitial: number;
+  /** Of `interstitial`: sent there by a disguising reason alone (the detector's confidence was not high). */
+  byReasonOnly: number;
   examples: string[];
 }
 
 export function countLevels(guard: Guard, hosts: readonly string[]): LevelCount {
-  const count: LevelCount = { total: hosts.length, lookalike: 0, interstitial: 0, examples: [] };
+  const count: LevelCount = { total: hosts.length, lookalike: 0, interstitial: 0, byReasonOnly: 0, examples: [] };
   for (const host of hosts) {
     const verdict = guard.verdict(`https://${host}/`);
     if (verdict.kind !== 'lookalike') continue;
     count.lookalike++;
     if (warningLevel(verdict) !== 'interstitial') continue;
     count.interstitial++;
+    if (verdict.confidence !== 'high') count.byReasonOnly++;
     if (count.examples.length < 5) count.examples.push(`${host} (${verdict.reasons.map((reason) => reason.code).join('+')})`);
   }
   return count;
@@ -45,7 +48,7 @@ export function countPhish(guard: Guard, rows: readonly PhishRow[]): { hosts: Le
 }
 
 const line = (label: string, count: LevelCount) =>
-  `${label}: ${count.interstitial} of ${count.total} get the interstitial (${count.lookalike} lookalike verdicts in all)${count.examples.length ? `: ${count.examples.join(', ')}` : ''}`;
+  `${label}: ${count.interstitial} of ${count.total} get the interstitial (${count.byReasonOnly} by a disguising reason below high confidence; ${count.lookalike} lookalike verdicts in all)${count.examples.length ? `: ${count.examples.join(', ')}` : ''}`;
 
 export function reportInterstitial(legitTop: string[] | null, variants: string[] | null, rows: PhishRow[] | null): string[] {
   const guard = createGuard({ catalogue: builtInCatalogue, accounts: [], trustedSites: [] });
@@ -65,14 +68,14 @@ export function reportInterstitial(legitTop: string[] | null, variants: string[]
   for (const [label, subset] of [['certain', rows.filter((row) => row.certain)], ['all', rows]] as const) {
     const { hosts, domains } = countPhish(guard, subset);
     out.push(
-      `  phishing dev set, ${label} rows: ${hosts.interstitial} of ${hosts.total} hosts (${((100 * hosts.interstitial) / hosts.total).toFixed(1)}%) get the interstitial, ${hosts.lookalike - hosts.interstitial} the banner; ${domains.interstitial} of ${domains.total} registrable domains`,
+      `  phishing dev set, ${label} rows: ${hosts.interstitial} of ${hosts.total} hosts (${((100 * hosts.interstitial) / hosts.total).toFixed(1)}%) get the interstitial (${hosts.byReasonOnly} by a disguising reason below high confidence), ${hosts.lookalike - hosts.interstitial} the banner or badge; ${domains.interstitial} of ${domains.total} registrable domains`,
     );
   }
   return out;
 }
 
 export async function runInterstitialBench(): Promise<void> {
-  console.log('\nInterstitial (warning page before the site) vs banner, from the detector reasons (src/core/policy/warning-level.ts)');
+  console.log('\nInterstitial (warning page before the site) vs banner, at the detector\'s high confidence or a disguising reason (src/core/policy/warning-level.ts)');
   for (const entry of reportInterstitial(readEvalLines('legit-top.txt'), readEvalLines('legit-brand-variants.txt'), phishRows())) console.log(entry);
 }
 

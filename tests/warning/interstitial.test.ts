@@ -87,9 +87,17 @@ describe('the interstitial (background)', () => {
     expect(await warnings.blocked.get(4)).toBe('https://www.xn--mazon-3ve.com/ap/signin?x=1');
   });
 
+  it('sends the tab away for the detector\'s high confidence too (brand + phishing words)', async () => {
+    const { navigate, updates, warnings } = setup();
+    await navigate(5, 'https://amazon-account-verify.com/ap/setup');
+    expect(updates).toEqual([{ tabId: 5, url: WARNING_URL }]);
+    expect(await warnings.blocked.get(5)).toBe('https://amazon-account-verify.com/ap/setup');
+  });
+
   it.each([
     'https://www.amazon.com/',
-    'https://amazon-verify-account.com/ap/mfa', // medium: banner and badge only
+    'https://amazon-deals.xyz/ap/mfa', // medium: banner and badge only
+    'https://amazon.science/', // low: badge only
     'https://shop.example.com/',
     'chrome://newtab/',
   ])('leaves %s alone', async (url) => {
@@ -190,8 +198,8 @@ describe('the interstitial (background)', () => {
   it('the popup status says nothing for pages without an interstitial', async () => {
     const { services, tabUrls, front } = setup();
     front.id = 3;
-    tabUrls.set(3, 'https://amazon-verify-account.com/');
-    expect(await warningStatus(services)({ type: 'ui:warning-status' }, page)).toEqual({ interstitial: false, skipped: false, site: 'amazon-verify-account.com' });
+    tabUrls.set(3, 'https://amazon-deals.xyz/');
+    expect(await warningStatus(services)({ type: 'ui:warning-status' }, page)).toEqual({ interstitial: false, skipped: false, site: 'amazon-deals.xyz' });
     tabUrls.set(3, 'https://www.amazon.com/');
     expect(await warningStatus(services)({ type: 'ui:warning-status' }, page)).toEqual({ interstitial: false, skipped: false });
   });
