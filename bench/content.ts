@@ -4,7 +4,10 @@
  *   unknown host (base script only) and on a verified host (base + engine, which scans for code fields);
  * - time from an OTP field appearing (inserted by page script) to the code being in it;
  * - main-thread time on hostile pages with 10,000 and 100,000 visible inputs (tests/e2e/fixtures/hostile/many-inputs.html),
- *   on a lookalike and on the verified site: the scans are bounded, so this must stay around 100 ms or less.
+ *   on a lookalike and on the verified site, from a browser trace (thread CPU time and wall time of our
+ *   script tasks): the scans are bounded, so this must stay around 100 ms or less.
+ *   The wall time (like a sampling profile) also counts the time the OS ran other processes while our task
+ *   waited: on this shared 2-core machine one load in a few takes 2–6× its CPU time (the "233 ms" outlier).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,25 +44,12 @@ interface ProfileNode {
   children?: number[];
 }
 
-export interface ContentCost {
-  /** Main-thread milliseconds in samples whose stack has a frame of ours. */
-  ms: number;
-  /** Where those samples were, heaviest first: the innermost frame (ours or a browser built-in it called). */
-  top: string[];
-}
-
-const frameName = (node: ProfileNode, extensionId: string) => {
-  const { url, functionName, lineNumber } = node.callFrame;
-  const file = url.replace(`chrome-extension://${extensionId}/`, '');
-  return url ? `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}` : functionName || '(native)';
-};
-
 /**
  * Main-thread time spent in OTP Guard's content scripts during one load: a CPU profile of the page's
  * renderer (sampled every 50 µs), counting every sample whose stack has a frame from the extension
  * (so DOM calls made by our code count too, a style or layout they force included).
  */
-async function contentScriptTime(context: BrowserContext, url: string, extensionId: string, settleMs = 800): Promise<ContentCost> {
+async function contentScriptTime(context: BrowserContext, url: string, extensionId: string, settleMs = 800): Promise<number> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -83,24 +73,69 @@ async function contentScriptTime(context: BrowserContext, url: string, extension
     return result;
   };
   let micros = 0;
-  const byFrame = new Map<string, number>();
   const samples: number[] = profile.samples ?? [];
   const deltas: number[] = profile.timeDeltas ?? [];
   // timeDeltas[i] is the time before sample i; the time a sample stands for is the next delta.
-  for (let i = 0; i < samples.length; i++) {
-    const id = samples[i] as number;
-    if (!isOurs(id)) continue;
-    const delta = deltas[i + 1] ?? 0;
-    micros += delta;
-    const leaf = nodes.get(id);
-    const name = leaf ? frameName(leaf, extensionId) : '?';
-    byFrame.set(name, (byFrame.get(name) ?? 0) + delta);
+  for (let i = 0; i < samples.length; i++) if (isOurs(samples[i] as number)) micros += deltas[i + 1] ?? 0;
+  return micros / 1000;
+}
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { url?: unknown } };
+}
+
+export interface TaskCost {
+  /** Wall-clock milliseconds of the page's main-thread tasks that run our scripts. */
+  wallMs: number;
+  /** The main thread's own CPU time in them: what the wall time is minus the time the OS gave other processes. */
+  cpuMs: number;
+}
+
+/** Top-level trace events that run a script (their data.url names it). */
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'EventDispatch', 'FireAnimationFrame']);
+
+/**
+ * Main-thread cost of OTP Guard's content scripts during one load, from a browser trace: every outermost
+ * script task on a renderer main thread whose script is ours, its wall time (`dur`) and its thread CPU
+ * time (`tdur`). On a loaded machine the two differ: a task descheduled by the OS counts its wait in the
+ * wall time (and in a sampling profile), not in the CPU time.
+ */
+async function contentTaskCost(context: BrowserContext, url: string, extensionId: string, settleMs: number): Promise<TaskCost> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (batch) => {
+    events.push(...(batch.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForTimeout(settleMs);
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const ours = (e: TraceEvent) => typeof e.args?.data?.url === 'string' && e.args.data.url.startsWith(`chrome-extension://${extensionId}/`);
+  const tasks = events
+    .filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && mainThreads.has(`${e.pid}:${e.tid}`) && ours(e))
+    .sort((a, b) => a.ts - b.ts);
+  const cost: TaskCost = { wallMs: 0, cpuMs: 0 };
+  const endOf = new Map<string, number>();
+  for (const task of tasks) {
+    const thread = `${task.pid}:${task.tid}`;
+    if (task.ts < (endOf.get(thread) ?? 0)) continue; // nested in one already counted
+    endOf.set(thread, task.ts + (task.dur ?? 0));
+    cost.wallMs += (task.dur ?? 0) / 1000;
+    cost.cpuMs += (task.tdur ?? 0) / 1000;
   }
-  const top = [...byFrame.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 6)
-    .map(([name, us]) => `${(us / 1000).toFixed(1)} ms ${name}`);
-  return { ms: micros / 1000, top };
+  return cost;
 }
 
 /** Loads per hostile page (≥ 5: the median and the max are both reported). */
@@ -110,23 +145,19 @@ const MANY_LOOKALIKE = 'amazon-deals.xyz';
 
 async function manyInputs(harness: Harness): Promise<string[]> {
   const lines: string[] = [];
+  const stats = (values: number[]) => `median ${median(values).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
   for (const count of [10_000, 100_000]) {
     for (const host of [MANY_LOOKALIKE, 'www.amazon.com']) {
-      const runs: ContentCost[] = [];
-      for (let i = 0; i < MANY_RUNS; i++) runs.push(await contentScriptTime(harness.context, `https://${host}/hostile/many-inputs?n=${count}`, harness.extensionId, 3000));
-      const times = runs.map((run) => run.ms);
-      const slowest = runs.reduce((a, b) => (b.ms > a.ms ? b : a));
-      lines.push(
-        `${count.toLocaleString('en')} inputs on ${host}: median ${median(times).toFixed(1)} ms, max ${slowest.ms.toFixed(1)} ms (runs ${times.map((t) => t.toFixed(0)).join(', ')})`,
-      );
-      lines.push(`    slowest run: ${slowest.top.join('; ')}`);
+      const runs: TaskCost[] = [];
+      for (let i = 0; i < MANY_RUNS; i++) runs.push(await contentTaskCost(harness.context, `https://${host}/hostile/many-inputs?n=${count}`, harness.extensionId, 3000));
+      lines.push(`${count.toLocaleString('en')} inputs on ${host}: thread CPU ${stats(runs.map((run) => run.cpuMs))}; wall ${stats(runs.map((run) => run.wallMs))}`);
     }
   }
   return lines;
 }
 
 function printMany(lines: string[]): void {
-  console.log(`\n## Content script on pages with very many inputs (main-thread time in OTP Guard's scripts, load + 3 s, ${MANY_RUNS} loads each)`);
+  console.log(`\n## Content script on pages with very many inputs (OTP Guard's script tasks on the page's main thread, load + 3 s, ${MANY_RUNS} loads each; budget ~100 ms)`);
   for (const line of lines) console.log(line);
 }
 
@@ -155,7 +186,7 @@ export async function runContentBench(onlyMany = false): Promise<void> {
 
     const measure = async (url: string) => {
       const runs: number[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push((await contentScriptTime(harness.context, url, harness.extensionId)).ms);
+      for (let i = 0; i < RUNS; i++) runs.push(await contentScriptTime(harness.context, url, harness.extensionId));
       return median(runs);
     };
     const unknownSite = await measure('https://shop.example.com/big');
