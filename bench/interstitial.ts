@@ -1,8 +1,9 @@
 /**
  * How many verdicts would get the interstitial (OTP Guard's warning page instead of the site) rather
  * than the banner: on popular legit domains (must be ~0), brands' own variant domains, our own hard
- * legit list, and the phishing dev set (per host and per registrable domain). Run alone with
- * `npx tsx bench/interstitial.ts`.
+ * legit list, and the phishing dev set (per host and per registrable domain); then, in Chromium, how
+ * long a lookalike runs when the navigation has to wake the background (bench/interstitial-wake.ts).
+ * Run alone with `npx tsx bench/interstitial.ts` (`--counts` or `--wake` for one half).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { builtInCatalogue } from '../src/core/domain/catalogue/catalogue';
 import { createGuard, type Guard } from '../src/core/domain/guard';
 import { warningLevel } from '../src/core/policy/warning-level';
 import { type PhishRow, phishRows, readEvalLines } from './eval-data';
+import { runWakeBench } from './interstitial-wake';
 
 export interface LevelCount {
   total: number;
@@ -74,9 +76,14 @@ export function reportInterstitial(legitTop: string[] | null, variants: string[]
   return out;
 }
 
-export async function runInterstitialBench(): Promise<void> {
+/** The counts (pure) and, the asleep-background timing in Chromium (needs a build). */
+export async function runInterstitialBench(part: 'all' | 'counts' | 'wake' = 'all'): Promise<void> {
+  if (part === 'wake') return runWakeBench();
   console.log('\nInterstitial (warning page before the site) vs banner, at the detector\'s high confidence or a disguising reason (src/core/policy/warning-level.ts)');
   for (const entry of reportInterstitial(readEvalLines('legit-top.txt'), readEvalLines('legit-brand-variants.txt'), phishRows())) console.log(entry);
+  if (part === 'all') await runWakeBench();
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runInterstitialBench();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await runInterstitialBench(process.argv.includes('--wake') ? 'wake' : process.argv.includes('--counts') ? 'counts' : 'all');
+}
