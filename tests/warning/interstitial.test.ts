@@ -106,6 +106,31 @@ describe('the interstitial (background)', () => {
     expect(updates).toEqual([]);
   });
 
+  it('a navigation that wakes the worker waits for the trusted sites: a site the user trusted gets no warning page', async () => {
+    for (const outcome of ['read', 'failed'] as const) {
+      const fake = fakeBrowser();
+      const guard = createGuardHolder();
+      const warnings = createWarningServices(fake.browser as unknown as Browser.Browser, area(), area(), () => 'r');
+      let finish = (): void => undefined;
+      const rulesReady = new Promise<void>((resolve, reject) => {
+        finish = () => {
+          if (outcome === 'read') {
+            guard.setTrustedSites(['amazon-account-verify.com']);
+            resolve();
+          } else reject(new Error('storage down'));
+        };
+      });
+      registerInterstitial(fake.browser as unknown as Browser.Browser, guard, warnings, rulesReady);
+      fake.browser.webNavigation?.onBeforeNavigate.fire({ tabId: 7, frameId: 0, url: 'https://amazon-account-verify.com/', parentFrameId: -1, timeStamp: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(fake.updates).toEqual([]); // not decided before the rules are in
+      finish();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Trusted: left alone. The read failed: judged without the list, so warned (fail closed).
+      expect(fake.updates).toEqual(outcome === 'read' ? [] : [{ tabId: 7, url: WARNING_URL }]);
+    }
+  });
+
   it('ignores frames, prerendering and tab-less navigations', async () => {
     const { browser, navigate, updates, settle } = setup();
     browser.webNavigation?.onBeforeNavigate.fire({ tabId: 4, frameId: 3, url: 'https://www.xn--mazon-3ve.com/' });
