@@ -4,7 +4,10 @@
  *   unknown host (base script only) and on a verified host (base + engine, which scans for code fields);
  * - time from an OTP field appearing (inserted by page script) to the code being in it;
  * - main-thread time on hostile pages with 10,000 and 100,000 visible inputs (tests/e2e/fixtures/hostile/many-inputs.html),
- *   on a lookalike and on the verified site: the scans are bounded, so this must stay around 100 ms or less.
+ *   on a lookalike and on the verified site, from a browser trace (thread CPU time and wall time of our
+ *   script tasks): the scans are bounded, so this must stay around 100 ms or less.
+ *   The wall time (like a sampling profile) also counts the time the OS ran other processes while our task
+ *   waited: on this shared 2-core machine one load in a few takes 2–6× its CPU time (the "233 ms" outlier).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,14 +40,14 @@ window.measureFill = () => new Promise((resolve) => {
 
 interface ProfileNode {
   id: number;
-  callFrame: { url: string };
+  callFrame: { url: string; functionName: string; lineNumber: number };
   children?: number[];
 }
 
 /**
  * Main-thread time spent in OTP Guard's content scripts during one load: a CPU profile of the page's
  * renderer (sampled every 50 µs), counting every sample whose stack has a frame from the extension
- * (so DOM calls made by our code count too).
+ * (so DOM calls made by our code count too, a style or layout they force included).
  */
 async function contentScriptTime(context: BrowserContext, url: string, extensionId: string, settleMs = 800): Promise<number> {
   const page = await context.newPage();
@@ -77,7 +80,89 @@ async function contentScriptTime(context: BrowserContext, url: string, extension
   return micros / 1000;
 }
 
-export async function runContentBench(): Promise<void> {
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { url?: unknown } };
+}
+
+export interface TaskCost {
+  /** Wall-clock milliseconds of the page's main-thread tasks that run our scripts. */
+  wallMs: number;
+  /** The main thread's own CPU time in them: what the wall time is minus the time the OS gave other processes. */
+  cpuMs: number;
+}
+
+/** Top-level trace events that run a script (their data.url names it). */
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'EventDispatch', 'FireAnimationFrame']);
+
+/**
+ * Main-thread cost of OTP Guard's content scripts during one load, from a browser trace: every outermost
+ * script task on a renderer main thread whose script is ours, its wall time (`dur`) and its thread CPU
+ * time (`tdur`). On a loaded machine the two differ: a task descheduled by the OS counts its wait in the
+ * wall time (and in a sampling profile), not in the CPU time.
+ */
+async function contentTaskCost(context: BrowserContext, url: string, extensionId: string, settleMs: number): Promise<TaskCost> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (batch) => {
+    events.push(...(batch.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForTimeout(settleMs);
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const ours = (e: TraceEvent) => typeof e.args?.data?.url === 'string' && e.args.data.url.startsWith(`chrome-extension://${extensionId}/`);
+  const tasks = events
+    .filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && mainThreads.has(`${e.pid}:${e.tid}`) && ours(e))
+    .sort((a, b) => a.ts - b.ts);
+  const cost: TaskCost = { wallMs: 0, cpuMs: 0 };
+  const endOf = new Map<string, number>();
+  for (const task of tasks) {
+    const thread = `${task.pid}:${task.tid}`;
+    if (task.ts < (endOf.get(thread) ?? 0)) continue; // nested in one already counted
+    endOf.set(thread, task.ts + (task.dur ?? 0));
+    cost.wallMs += (task.dur ?? 0) / 1000;
+    cost.cpuMs += (task.tdur ?? 0) / 1000;
+  }
+  return cost;
+}
+
+/** Loads per hostile page (≥ 5: the median and the max are both reported). */
+const MANY_RUNS = 5;
+/** A lookalike that keeps the page (medium confidence: banner, guard and engine run; no warning page). */
+const MANY_LOOKALIKE = 'amazon-deals.xyz';
+
+async function manyInputs(harness: Harness): Promise<string[]> {
+  const lines: string[] = [];
+  const stats = (values: number[]) => `median ${median(values).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
+  for (const count of [10_000, 100_000]) {
+    for (const host of [MANY_LOOKALIKE, 'www.amazon.com']) {
+      const runs: TaskCost[] = [];
+      for (let i = 0; i < MANY_RUNS; i++) runs.push(await contentTaskCost(harness.context, `https://${host}/hostile/many-inputs?n=${count}`, harness.extensionId, 3000));
+      lines.push(`${count.toLocaleString('en')} inputs on ${host}: thread CPU ${stats(runs.map((run) => run.cpuMs))}; wall ${stats(runs.map((run) => run.wallMs))}`);
+    }
+  }
+  return lines;
+}
+
+function printMany(lines: string[]): void {
+  console.log(`\n## Content script on pages with very many inputs (OTP Guard's script tasks on the page's main thread, load + 3 s, ${MANY_RUNS} loads each; budget ~100 ms)`);
+  for (const line of lines) console.log(line);
+}
+
+/** `onlyMany`: just the hostile pages (`npx tsx bench/content.ts --many`). */
+export async function runContentBench(onlyMany = false): Promise<void> {
   let harness: Harness;
   try {
     harness = await launchHarness();
@@ -94,6 +179,10 @@ export async function runContentBench(): Promise<void> {
     const popup = await createVaultThroughPopup(harness);
     await enrolLink(popup, 'otpauth://totp/Amazon:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Amazon', ['amazon.com']);
     await popup.close();
+    if (onlyMany) {
+      printMany(await manyInputs(harness));
+      return;
+    }
 
     const measure = async (url: string) => {
       const runs: number[] = [];
@@ -112,17 +201,8 @@ export async function runContentBench(): Promise<void> {
       await page.close();
     }
     // Hostile pages: 10,000 and 100,000 visible inputs, on a lookalike (guard + engine) and on the verified
-    // site (engine fills). The scan is bounded, so the total stays flat; 3 loads each (the 100k page is slow to build).
-    const many: string[] = [];
-    for (const count of [10_000, 100_000]) {
-      for (const host of ['amazon-verify-account.com', 'www.amazon.com']) {
-        const runs: number[] = [];
-        for (let i = 0; i < 3; i++) runs.push(await contentScriptTime(harness.context, `https://${host}/hostile/many-inputs?n=${count}`, harness.extensionId, 3000));
-        many.push(`${count.toLocaleString('en')} inputs on ${host}: median ${median(runs).toFixed(1)} ms (max ${Math.max(...runs).toFixed(1)})`);
-      }
-    }
-    console.log("\n## Content script on pages with very many inputs (main-thread time in OTP Guard's scripts, load + 3 s)");
-    for (const line of many) console.log(line);
+    // site (engine fills). The scan is bounded, so the total stays flat.
+    printMany(await manyInputs(harness));
 
     console.log('\n## Content script in Chromium (5,000-element page, median of', RUNS, 'loads)');
     console.log(`main-thread time in OTP Guard's scripts, unknown site (base script only): ${unknownSite.toFixed(2)} ms`);
@@ -133,4 +213,4 @@ export async function runContentBench(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runContentBench();
+if (import.meta.url === `file://${process.argv[1]}`) await runContentBench(process.argv.includes('--many'));

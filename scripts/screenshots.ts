@@ -11,6 +11,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { Page } from 'playwright-core';
 import { launchHarness } from '../tests/e2e/harness/browser';
 import { createVaultThroughPopup, enrolLink, sendFromPopup } from '../tests/e2e/harness/flows';
+import { openPastWarning } from '../tests/e2e/harness/interstitial';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'store', 'screenshots');
@@ -94,7 +95,8 @@ async function shoot(): Promise<void> {
       ['https://www.amazon.com/ap/mfa', 'verified-page-dark.png', (popup) => popup.getByTestId('brand').waitFor(), 'dark'],
     ];
     for (const [url, file, ready, scheme] of shots) {
-      const page = await harness.openAt(url);
+      // A clear lookalike opens OTP Guard's warning page first: the shot is of the page past it (banner and popup).
+      const page = file === 'lookalike-warning.png' ? await openPastWarning(harness, url) : await harness.openAt(url);
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: 800 });
       await new Promise((resolve) => setTimeout(resolve, 800)); // the in-page banner, if any, settles

@@ -71,15 +71,37 @@ interface TopNavigation {
   documentLifecycle?: string;
 }
 
-export function registerInterstitial(browser: Browser.Browser, guard: GuardHolder, warnings: WarningServices): void {
+/**
+ * `rulesReady`: settles once the guard has the user's own rules read at start (trusted sites). A navigation
+ * that wakes the worker comes before that read: it waits for it, or a site the user trusted would get the
+ * warning page on every wake. A failed read settles it too (then the page is judged without them: warned).
+ */
+export function registerInterstitial(
+  browser: Browser.Browser,
+  guard: GuardHolder,
+  warnings: WarningServices,
+  rulesReady: Promise<unknown> = Promise.resolve(),
+): void {
   const warningPage = browser.runtime.getURL(WARNING_PAGE);
   const recent = new Map<number, { url: string; at: number }>();
   // Ready before the first navigation: the index is built and the list read at start, not on the race.
   warnings.passed.preload();
-  guard.current();
-  // The page's response races this: no awaits on the usual path (verdicts are cached, the list is in
+  // The page's response races this: no awaits on the usual path (verdicts are cached, the lists are in
   // memory), so the tab is sent away before the lookalike commits, and the request it made is dropped.
-  const interrupt = (tabId: number, url: string, start: boolean): Promise<void> => {
+  let rulesLoaded = false;
+  const settled = rulesReady.then(
+    () => {
+      rulesLoaded = true;
+    },
+    () => {
+      rulesLoaded = true;
+    },
+  );
+  // The index is built once the rules are in (built before, it would be thrown away when they arrive).
+  void settled.then(() => guard.current());
+  const interrupt = (tabId: number, url: string, start: boolean): Promise<void> =>
+    rulesLoaded ? decide(tabId, url, start) : settled.then(() => decide(tabId, url, start));
+  const decide = (tabId: number, url: string, start: boolean): Promise<void> => {
     const verdict = tabId >= 0 ? highConfidence(guard, url) : null;
     if (!verdict) return Promise.resolve();
     const send = (): Promise<void> => {

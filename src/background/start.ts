@@ -135,7 +135,7 @@ export function startBackground(browser: Browser.Browser): void {
   };
 
   guardFollowsVault(vault, guard);
-  void trusted.list().then((sites) => guard.setTrustedSites(sites));
+  const trustedLoaded = trusted.list().then((sites) => guard.setTrustedSites(sites));
 
   const log = createRefusalLog(sessionArea, systemClock.now);
   const route = createRouter({ ui: uiHandlers(services), cs: csHandlers(services) }, log);
@@ -181,7 +181,7 @@ export function startBackground(browser: Browser.Browser): void {
     if (change.url !== undefined) void refreshBadge(tabId, tab.url);
   });
 
-  registerInterstitial(browser, guard, services.warnings);
+  registerInterstitial(browser, guard, services.warnings, trustedLoaded);
   registerMenusAndCommands(browser, services, async (tabId, message, frameId) => {
     // Notices and fills are the engine's work: make sure it is in that frame first.
     await services.injectEngine(tabId, frameId ?? 0);

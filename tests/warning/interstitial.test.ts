@@ -87,15 +87,48 @@ describe('the interstitial (background)', () => {
     expect(await warnings.blocked.get(4)).toBe('https://www.xn--mazon-3ve.com/ap/signin?x=1');
   });
 
+  it('sends the tab away for the detector\'s high confidence too (brand + phishing words)', async () => {
+    const { navigate, updates, warnings } = setup();
+    await navigate(5, 'https://amazon-account-verify.com/ap/setup');
+    expect(updates).toEqual([{ tabId: 5, url: WARNING_URL }]);
+    expect(await warnings.blocked.get(5)).toBe('https://amazon-account-verify.com/ap/setup');
+  });
+
   it.each([
     'https://www.amazon.com/',
-    'https://amazon-verify-account.com/ap/mfa', // medium: banner and badge only
+    'https://amazon-deals.xyz/ap/mfa', // medium: banner and badge only
+    'https://amazon.science/', // low: badge only
     'https://shop.example.com/',
     'chrome://newtab/',
   ])('leaves %s alone', async (url) => {
     const { navigate, updates } = setup();
     await navigate(4, url);
     expect(updates).toEqual([]);
+  });
+
+  it('a navigation that wakes the worker waits for the trusted sites: a site the user trusted gets no warning page', async () => {
+    for (const outcome of ['read', 'failed'] as const) {
+      const fake = fakeBrowser();
+      const guard = createGuardHolder();
+      const warnings = createWarningServices(fake.browser as unknown as Browser.Browser, area(), area(), () => 'r');
+      let finish = (): void => undefined;
+      const rulesReady = new Promise<void>((resolve, reject) => {
+        finish = () => {
+          if (outcome === 'read') {
+            guard.setTrustedSites(['amazon-account-verify.com']);
+            resolve();
+          } else reject(new Error('storage down'));
+        };
+      });
+      registerInterstitial(fake.browser as unknown as Browser.Browser, guard, warnings, rulesReady);
+      fake.browser.webNavigation?.onBeforeNavigate.fire({ tabId: 7, frameId: 0, url: 'https://amazon-account-verify.com/', parentFrameId: -1, timeStamp: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(fake.updates).toEqual([]); // not decided before the rules are in
+      finish();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Trusted: left alone. The read failed: judged without the list, so warned (fail closed).
+      expect(fake.updates).toEqual(outcome === 'read' ? [] : [{ tabId: 7, url: WARNING_URL }]);
+    }
   });
 
   it('ignores frames, prerendering and tab-less navigations', async () => {
@@ -190,8 +223,8 @@ describe('the interstitial (background)', () => {
   it('the popup status says nothing for pages without an interstitial', async () => {
     const { services, tabUrls, front } = setup();
     front.id = 3;
-    tabUrls.set(3, 'https://amazon-verify-account.com/');
-    expect(await warningStatus(services)({ type: 'ui:warning-status' }, page)).toEqual({ interstitial: false, skipped: false, site: 'amazon-verify-account.com' });
+    tabUrls.set(3, 'https://amazon-deals.xyz/');
+    expect(await warningStatus(services)({ type: 'ui:warning-status' }, page)).toEqual({ interstitial: false, skipped: false, site: 'amazon-deals.xyz' });
     tabUrls.set(3, 'https://www.amazon.com/');
     expect(await warningStatus(services)({ type: 'ui:warning-status' }, page)).toEqual({ interstitial: false, skipped: false });
   });

@@ -29,6 +29,25 @@ describe('sites let through the warning page', () => {
     expect(await new PassedSites(area({ [PASSED_SITES_KEY]: 'not a list' })).has('ok.example')).toBe(false);
   });
 
+  it('a navigation racing the start waits for the preload instead of reading again; a failed read is retried', async () => {
+    const local = area({ [PASSED_SITES_KEY]: ['ok.example'] });
+    let reads = 0;
+    let fail = true;
+    const counted = {
+      ...local,
+      get: (key: string) => {
+        reads++;
+        return fail ? Promise.reject(new Error('storage down')) : local.get(key);
+      },
+    };
+    const passed = new PassedSites(counted);
+    await expect(passed.has('ok.example')).rejects.toThrow('storage down');
+    fail = false;
+    passed.preload();
+    expect(await Promise.all([passed.has('ok.example'), passed.has('other.example')])).toEqual([true, false]);
+    expect(reads).toBe(2); // the failed one, then one read for the preload and both questions
+  });
+
   it('keeps at most 1,000 sites, dropping the oldest', async () => {
     const passed = new PassedSites(area({ [PASSED_SITES_KEY]: Array.from({ length: 1000 }, (_, i) => `s${i}.example`) }));
     await passed.add('new.example');

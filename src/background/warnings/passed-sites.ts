@@ -14,15 +14,24 @@ export interface RemovableArea extends LocalArea {
 
 export class PassedSites {
   private cached: Set<string> | null = null;
+  /** The read in flight: a navigation that races the worker's start waits for the preload, not a second read. */
+  private loading: Promise<Set<string>> | null = null;
   constructor(private readonly local: LocalArea) {}
 
-  private async load(): Promise<Set<string>> {
-    if (!this.cached) {
-      const stored = (await this.local.get(PASSED_SITES_KEY))[PASSED_SITES_KEY];
-      const list = Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string') : [];
-      this.cached = new Set(list);
-    }
-    return this.cached;
+  private load(): Promise<Set<string>> {
+    if (this.cached) return Promise.resolve(this.cached);
+    this.loading ??= this.local
+      .get(PASSED_SITES_KEY)
+      .then((items) => {
+        const stored = items[PASSED_SITES_KEY];
+        const list = Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string') : [];
+        this.cached ??= new Set(list);
+        return this.cached;
+      })
+      .finally(() => {
+        this.loading = null; // a failed read is tried again next time
+      });
+    return this.loading;
   }
 
   async has(registrableDomain: string): Promise<boolean> {

@@ -14,7 +14,7 @@ const codes = (url: string) => {
   return verdict.kind === 'lookalike' ? verdict.reasons.map((reason) => reason.code) : [];
 };
 
-describe('warningLevel: the interstitial only for disguised names', () => {
+describe('warningLevel: the interstitial at high confidence and for disguised names', () => {
   it.each([
     ['https://www.xn--mazon-3ve.com/', 'homoglyph'], // Cyrillic а in amazon
     ['https://www.xn--pypal-4ve.com/', 'homoglyph'],
@@ -22,17 +22,22 @@ describe('warningLevel: the interstitial only for disguised names', () => {
     ['https://www.rnicrosoft.com/', 'homoglyph'], // rn for m
     ['https://amazon.com.verify-id.shop/', 'target-embedding'],
     ['https://paypal.com-account-review.top/', 'target-embedding'],
+    // The detector's high confidence: brand + phishing words.
+    ['https://amazon-verify-account.com/', 'combosquatting'],
+    ['https://amazon-account-verify.com/', 'combosquatting'],
+    ['https://amazon-login-help.xyz/', 'combosquatting'],
   ])('%s → interstitial (%s)', (url, code) => {
     expect(codes(url)).toContain(code);
     expect(level(url)).toBe('interstitial');
   });
 
   it.each([
-    ['https://amazon-verify-account.com/', 'combosquatting'],
-    ['https://amazon-login-help.xyz/', 'combosquatting'],
-    ['https://www.amazom.com/', 'edit-distance'],
-  ])('%s → banner (%s)', (url, code) => {
+    ['https://amazon-deals.xyz/', 'combosquatting'], // brand + a neutral word
+    ['https://amazon-shop.top/', 'combosquatting'],
+    ['https://www.amazom.com/', 'edit-distance'], // one edit of a 6-letter name
+  ])('%s → banner (%s, medium confidence)', (url, code) => {
     expect(codes(url)).toEqual([code]);
+    expect((guard.verdict(url) as Extract<Verdict, { kind: 'lookalike' }>).confidence).toBe('medium');
     expect(level(url)).toBe('banner');
   });
 
@@ -52,8 +57,17 @@ describe('warningLevel: the interstitial only for disguised names', () => {
     expect(level(url)).toBe('none');
   });
 
-  it('looks at every reason, not only the first', () => {
-    const verdict = guard.verdict('https://www.xn--mazon-3ve.com/') as Extract<Verdict, { kind: 'lookalike' }>;
+  it('high confidence alone is enough; medium and low are not', () => {
+    const verdict = guard.verdict('https://amazon-deals.xyz/') as Extract<Verdict, { kind: 'lookalike' }>;
+    expect(warningLevel({ ...verdict, confidence: 'high' })).toBe('interstitial');
+    expect(warningLevel({ ...verdict, confidence: 'medium' })).toBe('banner');
+    expect(warningLevel({ ...verdict, confidence: 'low' })).toBe('badge');
+  });
+
+  it('a disguising reason gives the interstitial at any confidence, looking at every reason', () => {
+    const found = guard.verdict('https://www.xn--mazon-3ve.com/') as Extract<Verdict, { kind: 'lookalike' }>;
+    const verdict: Verdict = { ...found, confidence: 'medium' };
+    expect(warningLevel({ ...verdict, confidence: 'low' })).toBe('interstitial');
     const reordered: Verdict = { ...verdict, reasons: [{ code: 'edit-distance', text: '' }, { code: 'mixed-script', text: '' }] };
     expect(warningLevel(reordered)).toBe('interstitial');
     expect(warningLevel({ ...verdict, reasons: [] })).toBe('banner');

@@ -22,7 +22,7 @@ const SCAN_SECRET = 'KRUGS4ZANFZSAYJAORSXGIDMMFZXIIDP';
 const driver = driverForThisFile(async (d) => {
   // Another account name than the pasted link's, so the scan is not a duplicate of it.
   d.server.serve('www.amazon.com', '/ap/setup', setupPage(link('Amazon', SCAN_SECRET).replace('shopper%40', 'scanner%40')));
-  d.server.serve('amazon-account-verify.com', '/ap/setup', setupPage(link('Amazon', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U')));
+  d.server.serve('amazon-deals.xyz', '/ap/setup', setupPage(link('Amazon', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U')));
   await (await createVault(d)).close();
 });
 // "Scan this page" captures the tab, which needs activeTab from a real toolbar click: a test can make one in
@@ -65,7 +65,7 @@ describe(`adding accounts (${process.env.OTP_GUARD_E2E_BROWSER ?? 'chromium'})`,
   });
 
   it.skipIf(!canClickToolbar)('refuses to enrol from a QR code on a lookalike host, and says why', async () => {
-    const page = await driver().openAt('https://amazon-account-verify.com/ap/setup');
+    const page = await driver().openAt('https://amazon-deals.xyz/ap/setup');
     await driver().clickToolbarButton(page);
     const scanner = await driver().openPopupFor(page, { inWindow: true });
     await click(scanner, { button: 'Add account' });

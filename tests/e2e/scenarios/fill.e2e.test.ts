@@ -21,7 +21,7 @@ const vendor = (path: string) => readFileSync(join(import.meta.dirname, '..', '.
 
 const driver = driverForThisFile(async (d) => {
   const serve = (host: string, path: string, name: string) => d.server.serve(host, path, readFileSync(join(FIXTURES, name), 'utf8'));
-  for (const host of ['www.amazon.com', 'amazon-verify-account.com', BANK_HOST]) serve(host, '/ap/mfa', 'amazon-mfa.html');
+  for (const host of ['www.amazon.com', 'amazon-deals.xyz', BANK_HOST]) serve(host, '/ap/mfa', 'amazon-mfa.html');
   serve('www.amazon.com', '/otc', 'one-time-code.html');
   serve('www.paypal.com', '/authflow/challenge', 'paypal-split.html');
   serve('www.amazon.com', '/shadow', 'shadow.html');
@@ -143,7 +143,7 @@ describe(`never filling where it may not (${process.env.OTP_GUARD_E2E_BROWSER ??
   });
 
   it('does not fill the Amazon page served at a lookalike host, and warns', async () => {
-    const page = await driver().openAt('https://amazon-verify-account.com/ap/mfa');
+    const page = await driver().openAt('https://amazon-deals.xyz/ap/mfa');
     expect(await valueAfterSettling(page, '#auth-mfa-otpcode')).toBe('');
     expect(await countOf(page, 'otp-guard-banner')).toBe(1);
     await page.close();

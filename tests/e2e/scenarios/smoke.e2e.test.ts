@@ -26,9 +26,9 @@ describe(`smoke (${process.env.OTP_GUARD_E2E_BROWSER ?? 'chromium'})`, () => {
 
   it.each([
     ['https://www.amazon.com/', '✓', 'Verified site', 'Amazon'],
-    // Lookalikes that keep the page (banner and badge); the clear ones that get OTP Guard's warning
-    // page instead are tested in tests/e2e/interstitial.e2e.test.ts.
-    ['https://amazon-verify-account.com/', '!', 'Warning: lookalike site', 'Amazon'],
+    // Medium-confidence lookalikes keep the page (banner and badge); the high-confidence ones
+    // (amazon-verify-account.com, amaz0n.com) get OTP Guard's warning page instead, tested with the interstitial.
+    ['https://amazon-deals.xyz/', '!', 'Warning: lookalike site', 'Amazon'],
     ['https://www.amazom.com/', '!', 'Warning: lookalike site', 'Amazon'],
     ['https://shop.example.com/', '', 'Not a site of your accounts', null],
   ])('%s: badge %j and popup verdict %j', async (url, badge, verdict, brand) => {
@@ -44,7 +44,7 @@ describe(`smoke (${process.env.OTP_GUARD_E2E_BROWSER ?? 'chromium'})`, () => {
   });
 
   it('shows a banner on a lookalike page that page script cannot remove or hide, and none on the real site', async () => {
-    const page = await driver().openAt('https://amazon-login-help.xyz/');
+    const page = await driver().openAt('https://amazon-shop.top/');
     await eventually(() => countOf(page, 'otp-guard-banner'), (count) => count === 1, 'the banner');
     expect(await page.evaluate(() => (document.querySelector('otp-guard-banner') as HTMLElement).shadowRoot)).toBeNull(); // closed
     await page.evaluate(() => {

@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { type DriverPage, driverForThisFile } from '../harness/driver';
 import { click, countOf, eventually, sleep } from '../harness/ui';
 
-const LOOKALIKE = 'https://amazon-verify-account.com/ap/mfa';
+/** A medium-confidence lookalike (brand + a neutral word): it keeps the page, with the banner. */
+const LOOKALIKE = 'https://amazon-deals.xyz/ap/mfa';
 
 const driver = driverForThisFile((d) => {
-  d.server.serve('amazon-verify-account.com', '/ap/mfa', readFileSync(join(import.meta.dirname, '..', 'fixtures', 'fill', 'keylogger.html'), 'utf8'));
+  d.server.serve('amazon-deals.xyz', '/ap/mfa', readFileSync(join(import.meta.dirname, '..', 'fixtures', 'fill', 'keylogger.html'), 'utf8'));
 });
 
 interface Seen {
