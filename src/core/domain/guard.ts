@@ -165,7 +165,8 @@ export function createGuard(rules: GuardRules): Guard {
     if (!parsed.ok) return { kind: 'invalid', reason: parsed.error.message };
     const target = parsed.value;
     if (target.kind === 'not-a-website') return { kind: 'not-a-website', reason: target.reason };
-    const key = `${target.scheme}:${target.asciiHost}`;
+    // An https host is its own key: for a bare host that is the input string itself, whose hash V8 already keeps.
+    const key = target.scheme === 'https' ? target.asciiHost : `http:${target.asciiHost}`;
     const cached = cache.get(key);
     if (cached) return cached;
     const result = decide(target);

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createGuard as createBaselineGuard } from '../../../bench/baseline/guard';
+import { parseTarget as baselineParse } from '../../../bench/baseline/host';
 import { loadCorpus } from '../../../bench/domain-eval';
 import { phishRows, readEvalLines } from '../../../bench/eval-data';
 import { adversarialInputs, protectedAccounts } from '../../../bench/verdict-inputs';
 import { builtInCatalogue } from '../../../src/core/domain/catalogue/catalogue';
 import { createGuard, type GuardRules } from '../../../src/core/domain/guard';
+import { parseTarget } from '../../../src/core/domain/host';
 import { anyAddress } from '../../fuzz/domain-arbitraries';
 
 // The speed work (issue 13) must not change a single verdict: the frozen pre-issue-13 guard
@@ -60,4 +62,15 @@ describe('verdicts are identical to the pre-issue-13 guard', () => {
       { seed: 20261301, numRuns: 5000 },
     );
   }, 60_000);
+
+  it('parseTarget answers as before on host-shaped strings (the bare-host path skips the URL parser)', () => {
+    const unit = fc.constantFrom('a', 'b', 'Z', 'x', 'n', '0', '7', '.', '.', '-', '-', '_', ' ', ':', '/', 'é', '0x');
+    const hosty = fc.oneof(fc.string({ unit, maxLength: 24 }), fc.string({ unit, maxLength: 24 }).map((s) => `${s}.com`), fc.constantFrom('xn--', 'XN--', 'xn--pypal-4ve.com', '1.2.3.4', '0x7f.1', 'a.0x', 'a.09', 'LOCALHOST.', 'a.localhost', 'com', 'a-.com', '-a.com', 'a--b.com', 'A.B.C.'));
+    fc.assert(
+      fc.property(hosty, (input) => {
+        expect(parseTarget(input)).toEqual(baselineParse(input));
+      }),
+      { seed: 1313, numRuns: 30_000 },
+    );
+  });
 });
