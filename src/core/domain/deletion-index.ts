@@ -21,22 +21,38 @@ pow[0] = 1;
 for (let i = 1; i <= MAX_LENGTH; i++) pow[i] = Math.imul(pow[i - 1] ?? 0, B);
 const pre = new Int32Array(MAX_LENGTH + 1);
 
-/** Calls `visit` with the hash of `s` and of each string `s` minus up to `depth` (≤ 2) units (duplicates possible). */
-export function forEachVariantHash(s: string, depth: number, visit: (hash: number) => void): void {
+/** How many hashes variantHashes writes for a string of this length. */
+export const variantCount = (length: number, depth: number): number => 1 + (depth >= 1 ? length : 0) + (depth >= 2 ? (length * (length - 1)) / 2 : 0);
+
+const buffer = new Uint32Array(variantCount(MAX_LENGTH, 2));
+
+/**
+ * The hashes of `s` and of each string `s` minus up to `depth` (≤ 2) units (duplicates possible),
+ * written into a shared buffer: valid until the next call. Returns the buffer and the count.
+ * `s` longer than 256 units is hashed on its first 256 (callers bound their keys well below).
+ */
+export function variantHashes(s: string, depth: number): { hashes: Uint32Array; count: number } {
   const n = Math.min(s.length, MAX_LENGTH);
   for (let i = 0; i < n; i++) pre[i + 1] = Math.imul(pre[i] ?? 0, B) + s.charCodeAt(i);
-  const seg = (a: number, b: number): number => (pre[b] ?? 0) - Math.imul(pre[a] ?? 0, pow[b - a] ?? 0);
-  visit(mix(pre[n] ?? 0, n));
-  if (depth < 1) return;
+  let count = 0;
+  buffer[count++] = mix(pre[n] ?? 0, n);
+  if (depth < 1) return { hashes: buffer, count };
+  const whole = pre[n] ?? 0;
   for (let i = 0; i < n; i++) {
     const head = pre[i] ?? 0;
-    visit(mix(Math.imul(head, pow[n - 1 - i] ?? 0) + seg(i + 1, n), n - 1));
+    // s[i+1..n) = pre[n] - pre[i+1]·B^(n-i-1)
+    const tail = whole - Math.imul(pre[i + 1] ?? 0, pow[n - i - 1] ?? 0);
+    buffer[count++] = mix(Math.imul(head, pow[n - 1 - i] ?? 0) + tail, n - 1);
     if (depth < 2) continue;
     for (let j = i + 1; j < n; j++) {
-      const left = Math.imul(head, pow[j - i - 1] ?? 0) + seg(i + 1, j);
-      visit(mix(Math.imul(left, pow[n - 1 - j] ?? 0) + seg(j + 1, n), n - 2));
+      // s[i+1..j) and s[j+1..n)
+      const middle = (pre[j] ?? 0) - Math.imul(pre[i + 1] ?? 0, pow[j - i - 1] ?? 0);
+      const rest = whole - Math.imul(pre[j + 1] ?? 0, pow[n - j - 1] ?? 0);
+      const left = Math.imul(head, pow[j - i - 1] ?? 0) + middle;
+      buffer[count++] = mix(Math.imul(left, pow[n - 1 - j] ?? 0) + rest, n - 2);
     }
   }
+  return { hashes: buffer, count };
 }
 
 export class DeletionIndex {
@@ -44,12 +60,20 @@ export class DeletionIndex {
   private ids = new Int32Array(1024);
   private count = 0;
 
+  /** Sizes the table for `entries` more entries at once (no rehash while adding them). */
+  reserve(entries: number): void {
+    let size = this.ids.length;
+    while ((this.count + entries) * 2 > size) size *= 2;
+    if (size !== this.ids.length) this.resize(size);
+  }
+
   add(key: string, id: number, depth: number): void {
-    forEachVariantHash(key, depth, (hash) => this.insert(hash, id));
+    const { hashes, count } = variantHashes(key, depth);
+    for (let k = 0; k < count; k++) this.insert(hashes[k] ?? 0, id);
   }
 
   private insert(hash: number, id: number): void {
-    if ((this.count + 1) * 2 > this.ids.length) this.grow();
+    if ((this.count + 1) * 2 > this.ids.length) this.resize(this.ids.length * 2);
     const mask = this.ids.length - 1;
     let slot = hash & mask;
     while (this.ids[slot] !== 0) {
@@ -61,11 +85,11 @@ export class DeletionIndex {
     this.count++;
   }
 
-  private grow(): void {
+  private resize(size: number): void {
     const oldHashes = this.hashes;
     const oldIds = this.ids;
-    this.hashes = new Uint32Array(oldIds.length * 2);
-    this.ids = new Int32Array(oldIds.length * 2);
+    this.hashes = new Uint32Array(size);
+    this.ids = new Int32Array(size);
     this.count = 0;
     for (let i = 0; i < oldIds.length; i++) {
       const id = oldIds[i] ?? 0;

@@ -1,4 +1,4 @@
-import { DeletionIndex, forEachVariantHash } from './deletion-index';
+import { DeletionIndex, variantCount, variantHashes } from './deletion-index';
 import { editDistance, typoKind } from './distance';
 import type { WebTarget } from './host';
 import { COMBO_KEYWORDS, COMMON_WORDS, SHARED_PLATFORM_SUFFIXES, TLD_WORDS } from './keywords';
@@ -206,6 +206,12 @@ export class LookalikeIndex {
   readonly nameCount: number;
 
   constructor(sources: readonly NameSource[], distinctiveness: Readonly<Record<string, NameRisk>> = {}) {
+    // Size the deletion table once (an upper bound: names repeated or too short are counted too).
+    let variants = 0;
+    for (const source of sources) {
+      for (const raw of [...source.names, ...(source.weakNames ?? [])]) variants += variantCount(raw.length, allowedDistance(raw.length));
+    }
+    this.deletions.reserve(variants);
     let count = 0;
     for (const source of sources) {
       const suffixes = this.ownedSuffixes.get(source.owner.id) ?? new Set<string>();
@@ -306,18 +312,18 @@ export class LookalikeIndex {
     const query = ++this.query;
     const seen = this.seen;
     const length = key.length;
-    forEachVariantHash(key, 2, (hash) =>
-      this.deletions.probe(hash, (id) => {
-        if (seen[id] === query) return;
-        seen[id] = query;
-        const name = this.names[id];
-        if (!name) return;
-        const max = allowedDistance(name.key.length);
-        if (max === 0 || Math.abs(name.key.length - length) > max) return;
-        const d = editDistance(key, name.key, max);
-        if (d >= 1 && d <= max) found.push({ name, distance: d, id });
-      }),
-    );
+    const visit = (id: number): void => {
+      if (seen[id] === query) return;
+      seen[id] = query;
+      const name = this.names[id];
+      if (!name) return;
+      const max = allowedDistance(name.key.length);
+      if (max === 0 || Math.abs(name.key.length - length) > max) return;
+      const d = editDistance(key, name.key, max);
+      if (d >= 1 && d <= max) found.push({ name, distance: d, id });
+    };
+    const { hashes, count } = variantHashes(key, 2);
+    for (let k = 0; k < count; k++) this.deletions.probe(hashes[k] ?? 0, visit);
     return found;
   }
 
