@@ -201,6 +201,8 @@ export class LookalikeIndex {
   private readonly trieNames: (ProtectedName[] | undefined)[] = [];
   private trieSize = 1;
   private readonly ownedDomains = new Map<string, Owner>();
+  /** First labels of the owned domains: a token that is none of them cannot start one. */
+  private readonly ownedFirstLabels = new Set<string>();
   /** Public suffixes on which each owner holds a domain ("amazon" → com, co.uk, de …). */
   private readonly ownedSuffixes = new Map<string, Set<string>>();
   readonly nameCount: number;
@@ -218,6 +220,7 @@ export class LookalikeIndex {
       this.ownedSuffixes.set(source.owner.id, suffixes);
       for (const domain of source.domains) {
         if (!this.ownedDomains.has(domain)) this.ownedDomains.set(domain, source.owner);
+        this.ownedFirstLabels.add(domain.split('.')[0] ?? domain);
         const dot = domain.indexOf('.');
         if (dot > 0) suffixes.add(domain.slice(dot + 1));
       }
@@ -369,6 +372,7 @@ export class LookalikeIndex {
   /** Registrable domains held by someone else and written inside this host (amazon.com.x.top, amazon-co-uk.x). */
   private embeddedOwnedDomain(tokens: string[], registrable: string): Owner | undefined {
     for (let i = 0; i < tokens.length; i++) {
+      if (!this.ownedFirstLabels.has(tokens[i] ?? '')) continue;
       for (let len = 2; len <= 4 && i + len <= tokens.length; len++) {
         const candidate = tokens.slice(i, i + len).join('.');
         if (candidate === registrable) continue;
