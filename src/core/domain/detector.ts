@@ -191,7 +191,7 @@ export class LookalikeIndex {
   private readonly exact = new Map<string, ProtectedName[]>();
   /** Every name by creation order (its id in the deletion index). */
   private readonly names: ProtectedName[] = [];
-  private readonly deletions = new DeletionIndex();
+  private readonly deletions: DeletionIndex;
   /** Per-query marks (query number per name id) so a name found by several probes is judged once. */
   private seen = new Uint32Array(0);
   private query = 0;
@@ -210,9 +210,14 @@ export class LookalikeIndex {
   constructor(sources: readonly NameSource[], distinctiveness: Readonly<Record<string, NameRisk>> = {}) {
     // Size the deletion table once (an upper bound: names repeated or too short are counted too).
     let variants = 0;
+    let names = 0;
     for (const source of sources) {
-      for (const raw of [...source.names, ...(source.weakNames ?? [])]) variants += variantCount(raw.length, allowedDistance(raw.length));
+      for (const raw of [...source.names, ...(source.weakNames ?? [])]) {
+        variants += variantCount(raw.length, allowedDistance(raw.length));
+        names++;
+      }
     }
+    this.deletions = new DeletionIndex(names);
     this.deletions.reserve(variants);
     let count = 0;
     for (const source of sources) {

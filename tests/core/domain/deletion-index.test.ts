@@ -30,9 +30,11 @@ describe('hashed deletion variants', () => {
     );
   });
   it('finds every stored name sharing a variant with the query', () => {
-    const index = new DeletionIndex();
+    const index = new DeletionIndex(5);
     const names = ['amazon', 'paypal', 'microsoft', 'apple', 'wellsfargo'];
-    names.forEach((name, id) => index.add(name, id, name.length >= 8 ? 2 : 1));
+    names.forEach((name, id) => {
+      index.add(name, id, name.length >= 8 ? 2 : 1);
+    });
     const found = (query: string): number[] => {
       const ids = new Set<number>();
       const { hashes, count } = variantHashes(query, 2);
@@ -44,5 +46,12 @@ describe('hashed deletion variants', () => {
     expect(found('mikrosoft')).toContain(2);
     expect(found('wellsfarg0')).toContain(4);
     expect(found('zzzzzz')).toEqual([]);
+  });
+  it('holds ids past 16 bits when there are that many names', () => {
+    const index = new DeletionIndex(70_000);
+    index.add('paypal', 69_999, 1);
+    const ids: number[] = [];
+    index.probe(variantHashes('paypal', 0).hashes[0] ?? 0, (id) => ids.push(id));
+    expect(ids).toEqual([69_999]);
   });
 });
