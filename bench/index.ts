@@ -10,6 +10,7 @@ type Part = { file: string; exportName: string };
 const parts: Part[] = [
   { file: 'domain.ts', exportName: 'runDomainBench' },
   { file: 'domain-eval.ts', exportName: 'runDomainEval' },
+  { file: 'verdict-speed.ts', exportName: 'runVerdictSpeedBench' },
   { file: 'vault.ts', exportName: 'runVaultBench' },
   { file: 'otp.ts', exportName: 'runOtpBench' },
   { file: 'popup.ts', exportName: 'runPopupBench' },

@@ -1,3 +1,4 @@
+import { DeletionIndex, variantCount, variantHashes } from './deletion-index';
 import { editDistance, typoKind } from './distance';
 import type { WebTarget } from './host';
 import { COMBO_KEYWORDS, COMMON_WORDS, SHARED_PLATFORM_SUFFIXES, TLD_WORDS } from './keywords';
@@ -84,14 +85,22 @@ function deletions(s: string, depth: number, out: Set<string>): void {
   }
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  names: ProtectedName[];
+interface Near {
+  name: ProtectedName;
+  distance: number;
+  /** Creation order of the name (the order the original string index listed names in). */
+  id: number;
 }
+/** `probe` is `key` minus some of its UTF-16 units. */
+function isSubsequence(probe: string, key: string): boolean {
+  let j = 0;
+  for (let i = 0; i < key.length && j < probe.length; i++) if (key.charCodeAt(i) === probe.charCodeAt(j)) j++;
+  return j === probe.length;
+}
+/** A trie edge as one number: parent node × 2^16 + UTF-16 unit. */
+const edgeKey = (node: number, unit: number): number => node * 0x10000 + unit;
 const FOLDED_KEYWORDS = new Map([...COMBO_KEYWORDS].map((k) => [fold(k), keywordStrength(k)] as const));
 const FOLDED_TLD_WORDS = new Set([...TLD_WORDS].map((k) => fold(k)));
-
-const newNode = (): TrieNode => ({ next: new Map(), names: [] });
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   const list = map.get(key);
@@ -180,20 +189,43 @@ const RESTRICTED_SECOND_LEVELS: ReadonlySet<string> = new Set(['gov', 'edu', 'mi
  */
 export class LookalikeIndex {
   private readonly exact = new Map<string, ProtectedName[]>();
-  private readonly deletes = new Map<string, ProtectedName[]>();
-  private readonly trie = newNode();
+  /** Every name by creation order (its id in the deletion index). */
+  private readonly names: ProtectedName[] = [];
+  private readonly deletions: DeletionIndex;
+  /** Per-query marks (query number per name id) so a name found by several probes is judged once. */
+  private seen = new Uint32Array(0);
+  private query = 0;
+  private maxKeyLength = 0;
+  /** Trie of the names for embedded matches, in flat form: edges by edgeKey, names at a node. */
+  private readonly trieEdges = new Map<number, number>();
+  private readonly trieNames: (ProtectedName[] | undefined)[] = [];
+  private trieSize = 1;
   private readonly ownedDomains = new Map<string, Owner>();
+  /** First labels of the owned domains: a token that is none of them cannot start one. */
+  private readonly ownedFirstLabels = new Set<string>();
   /** Public suffixes on which each owner holds a domain ("amazon" → com, co.uk, de …). */
   private readonly ownedSuffixes = new Map<string, Set<string>>();
   readonly nameCount: number;
 
   constructor(sources: readonly NameSource[], distinctiveness: Readonly<Record<string, NameRisk>> = {}) {
+    // Size the deletion table once (an upper bound: names repeated or too short are counted too).
+    let variants = 0;
+    let names = 0;
+    for (const source of sources) {
+      for (const raw of [...source.names, ...(source.weakNames ?? [])]) {
+        variants += variantCount(raw.length, allowedDistance(raw.length));
+        names++;
+      }
+    }
+    this.deletions = new DeletionIndex(names);
+    this.deletions.reserve(variants);
     let count = 0;
     for (const source of sources) {
       const suffixes = this.ownedSuffixes.get(source.owner.id) ?? new Set<string>();
       this.ownedSuffixes.set(source.owner.id, suffixes);
       for (const domain of source.domains) {
         if (!this.ownedDomains.has(domain)) this.ownedDomains.set(domain, source.owner);
+        this.ownedFirstLabels.add(domain.split('.')[0] ?? domain);
         const dot = domain.indexOf('.');
         if (dot > 0) suffixes.add(domain.slice(dot + 1));
       }
@@ -209,25 +241,35 @@ export class LookalikeIndex {
         const strength = nameStrength(key, raw, risk, weakSource);
         const entry: ProtectedName = { key, raw, owner: source.owner, strength, weak: strength < 2.5, fromTld: weakSource, risk };
         push(this.exact, key, entry);
+        const id = this.names.push(entry) - 1;
         const depth = allowedDistance(key.length);
-        if (depth > 0) {
-          const variants = new Set<string>();
-          deletions(key, depth, variants);
-          for (const v of variants) push(this.deletes, v, entry);
-        }
-        let node = this.trie;
-        for (const ch of key) {
-          let next = node.next.get(ch);
-          if (!next) {
-            next = newNode();
-            node.next.set(ch, next);
-          }
-          node = next;
-        }
-        node.names.push(entry);
+        // A name of 2 letters is never a typo target (allowed distance 0).
+        if (depth > 0) this.deletions.add(key, id, depth);
+        if (key.length > this.maxKeyLength) this.maxKeyLength = key.length;
+        this.addToTrie(entry);
       }
     }
     this.nameCount = count;
+    this.seen = new Uint32Array(this.names.length);
+  }
+
+  /** Walks are by UTF-16 unit: a name with a character outside the BMP can never be walked to, so it is left out. */
+  private addToTrie(entry: ProtectedName): void {
+    const key = entry.key;
+    for (let i = 0; i < key.length; i++) if ((key.charCodeAt(i) & 0xf800) === 0xd800) return;
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const edge = edgeKey(node, key.charCodeAt(i));
+      let next = this.trieEdges.get(edge);
+      if (next === undefined) {
+        next = this.trieSize++;
+        this.trieEdges.set(edge, next);
+      }
+      node = next;
+    }
+    const list = this.trieNames[node];
+    if (list) list.push(entry);
+    else this.trieNames[node] = [entry];
   }
 
   isProtectedKey(key: string): boolean {
@@ -238,36 +280,95 @@ export class LookalikeIndex {
     return this.exact.get(key)?.[0];
   }
 
-  /** Nearest protected name within the distance its length allows. */
+  /**
+   * Nearest protected name within the distance its length allows. Candidates come from the hashed
+   * deletion index and are confirmed by the real distance; when several tie, the answer is the one
+   * the string-variant enumeration meets first (nearInEnumerationOrder), so results never depend on hashing.
+   */
   private nearName(key: string): { name: ProtectedName; distance: number } | undefined {
-    if (key.length < 3 || this.exact.has(key)) return undefined;
-    const probes = new Set<string>([key]);
-    deletions(key, 2, probes);
-    let best: { name: ProtectedName; distance: number } | undefined;
-    for (const probe of probes) {
-      const lists = [this.exact.get(probe), this.deletes.get(probe)];
-      for (const list of lists) {
-        if (!list) continue;
-        for (const name of list) {
-          const max = allowedDistance(name.key.length);
-          if (max === 0 || Math.abs(name.key.length - key.length) > max) continue;
-          if (best && best.distance === 1) continue;
-          const d = editDistance(key, name.key, max);
-          if (d >= 1 && d <= max && (!best || d < best.distance || (d === best.distance && name.strength > best.name.strength))) best = { name, distance: d };
-        }
+    // No name is within 2 edits of a key more than 2 longer than the longest name.
+    if (key.length < 3 || key.length > this.maxKeyLength + 2 || this.exact.has(key)) return undefined;
+    const found = this.nearCandidates(key);
+    if (found.length === 0) return undefined;
+    let ones = 0;
+    let one: Near | undefined;
+    for (const f of found) {
+      if (f.distance === 1) {
+        ones++;
+        one = f;
       }
     }
-    return best;
+    if (ones === 1 && one) return { name: one.name, distance: 1 };
+    if (ones === 0) {
+      let best = found[0] as Near;
+      let tie = false;
+      for (let i = 1; i < found.length; i++) {
+        const f = found[i] as Near;
+        if (f.name.strength > best.name.strength) {
+          best = f;
+          tie = false;
+        } else if (f.name.strength === best.name.strength) tie = true;
+      }
+      if (!tie) return { name: best.name, distance: best.distance };
+    }
+    return this.nearInEnumerationOrder(key, found.sort((a, b) => a.id - b.id));
+  }
+
+  /** Every name within its allowed distance of `key` (1 or more edits). */
+  private nearCandidates(key: string): Near[] {
+    const found: Near[] = [];
+    const query = ++this.query;
+    const seen = this.seen;
+    const length = key.length;
+    const visit = (id: number): void => {
+      if (seen[id] === query) return;
+      seen[id] = query;
+      const name = this.names[id];
+      if (!name) return;
+      const max = allowedDistance(name.key.length);
+      if (max === 0 || Math.abs(name.key.length - length) > max) return;
+      const d = editDistance(key, name.key, max);
+      if (d >= 1 && d <= max) found.push({ name, distance: d, id });
+    };
+    const { hashes, count } = variantHashes(key, 2);
+    for (let k = 0; k < count; k++) this.deletions.probe(hashes[k] ?? 0, visit);
+    return found;
+  }
+
+  /**
+   * The rule of the first index, kept for ties: probes in the order `deletions()` makes them
+   * (the key, then depth-first deletions), at each probe the names equal to it then the names with
+   * it among their deletion variants (creation order); the first name at distance 1 wins, else the
+   * strongest at distance 2 met first.
+   */
+  private nearInEnumerationOrder(key: string, found: Near[]): { name: ProtectedName; distance: number } | undefined {
+    const probes = new Set<string>([key]);
+    deletions(key, 2, probes);
+    let best: Near | undefined;
+    const consider = (f: Near): void => {
+      if (best && best.distance === 1) return;
+      if (!best || f.distance < best.distance || (f.distance === best.distance && f.name.strength > best.name.strength)) best = f;
+    };
+    for (const probe of probes) {
+      for (const f of found) if (f.name.key === probe) consider(f);
+      for (const f of found) {
+        const cut = f.name.key.length - probe.length;
+        if (cut >= 1 && cut <= allowedDistance(f.name.key.length) && isSubsequence(probe, f.name.key)) consider(f);
+      }
+    }
+    return best ? { name: best.name, distance: best.distance } : undefined;
   }
 
   /** Protected names found inside `key` (longest first), via the trie. */
   private embedded(key: string): { name: ProtectedName; start: number }[] {
     const found: { name: ProtectedName; start: number }[] = [];
     for (let start = 0; start < key.length; start++) {
-      let node: TrieNode | undefined = this.trie;
-      for (let i = start; i < key.length && node; i++) {
-        node = node.next.get(key[i] ?? '');
-        if (node && node.names.length > 0) for (const name of node.names) found.push({ name, start });
+      let node: number | undefined = 0;
+      for (let i = start; i < key.length; i++) {
+        node = this.trieEdges.get(edgeKey(node, key.charCodeAt(i)));
+        if (node === undefined) break;
+        const names = this.trieNames[node];
+        if (names) for (const name of names) found.push({ name, start });
       }
     }
     return found.sort((a, b) => b.name.key.length - a.name.key.length);
@@ -276,6 +377,7 @@ export class LookalikeIndex {
   /** Registrable domains held by someone else and written inside this host (amazon.com.x.top, amazon-co-uk.x). */
   private embeddedOwnedDomain(tokens: string[], registrable: string): Owner | undefined {
     for (let i = 0; i < tokens.length; i++) {
+      if (!this.ownedFirstLabels.has(tokens[i] ?? '')) continue;
       for (let len = 2; len <= 4 && i + len <= tokens.length; len++) {
         const candidate = tokens.slice(i, i + len).join('.');
         if (candidate === registrable) continue;

@@ -2,7 +2,7 @@ import type { BrandLike, CatalogueLike } from './brand-types';
 import distinctiveness from './catalogue/distinctiveness.json';
 import { type Confidence, type Evidence, type LookalikeMatch, LookalikeIndex, type NameRisk, type NameSource, type Owner, type Reason } from './detector';
 import { parseTarget, type WebTarget } from './host';
-import { LruCache } from './lru';
+import { VerdictCache } from './verdict-cache';
 import { confusableChars } from './skeleton';
 
 export type { Confidence, Evidence, Reason } from './detector';
@@ -96,8 +96,8 @@ export function createGuard(rules: GuardRules): Guard {
   }
   const trusted = new Set(rules.trustedSites);
   const index = new LookalikeIndex(sources, (distinctiveness as { counts: Record<string, NameRisk> }).counts);
-  const cache = new LruCache<string, Verdict>(GUARD_CACHE_SIZE);
-  const inputCache = new LruCache<string, Verdict>(GUARD_CACHE_SIZE);
+  const cache = new VerdictCache<Verdict>(GUARD_CACHE_SIZE);
+  const inputCache = new VerdictCache<Verdict>(GUARD_CACHE_SIZE);
 
   /**
    * A catalogue domain psl does not see as registrable ("amazon.com.be": the list has no com.be, so
@@ -165,7 +165,8 @@ export function createGuard(rules: GuardRules): Guard {
     if (!parsed.ok) return { kind: 'invalid', reason: parsed.error.message };
     const target = parsed.value;
     if (target.kind === 'not-a-website') return { kind: 'not-a-website', reason: target.reason };
-    const key = `${target.scheme}:${target.asciiHost}`;
+    // An https host is its own key: for a bare host that is the input string itself, whose hash V8 already keeps.
+    const key = target.scheme === 'https' ? target.asciiHost : `http:${target.asciiHost}`;
     const cached = cache.get(key);
     if (cached) return cached;
     const result = decide(target);

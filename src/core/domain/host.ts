@@ -48,6 +48,8 @@ const hostError = (code: HostError['code'], message: string): Result<ParsedTarge
 
 /** Safe toUnicode: a malformed xn-- label is kept as ASCII rather than throwing. */
 export function hostToUnicode(asciiHost: string): string {
+  // Only xn-- labels change: without one the host is its own Unicode form.
+  if (!asciiHost.includes('xn--')) return asciiHost;
   return asciiHost
     .split('.')
     .map((label) => {
@@ -75,6 +77,11 @@ export function parseTarget(urlOrHost: string): Result<ParsedTarget, HostError> 
   if (input === '') return hostError('empty', 'The address is empty.');
   if (input.length > MAX_INPUT) return hostError('too-long', `The address is longer than ${MAX_INPUT} characters.`);
 
+  const bare = plainHost(input);
+  if (bare !== undefined) {
+    if (bare === 'localhost' || bare.endsWith('.localhost')) return ok({ kind: 'not-a-website', reason: 'localhost' });
+    return webTarget('https', bare);
+  }
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[^/]*:\d+($|\/)/.test(input);
   let url: URL;
   try {
@@ -97,6 +104,23 @@ export function parseTarget(urlOrHost: string): Result<ParsedTarget, HostError> 
   if (isIpHost(url.hostname)) return ok({ kind: 'not-a-website', reason: 'ip-address' });
   if (asciiHost === 'localhost' || asciiHost.endsWith('.localhost')) return ok({ kind: 'not-a-website', reason: 'localhost' });
   return webTarget(scheme === 'http:' ? 'http' : 'https', asciiHost);
+}
+
+/** Letters, digits, dots and single inner hyphens: what the URL parser would hand back unchanged (but for case). */
+const PLAIN_HOST = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*\.*$/i;
+/** A last label the URL parser would read as an IPv4 number ("1.2.3.4", "0x7f.1", "4294967295"). */
+const NUMERIC_LABEL = /(?:^|\.)(?:\d+|0x[0-9a-f]*)\.*$/i;
+
+/**
+ * A bare host the URL parser would return as it is, lower-cased and without its trailing dots, so
+ * `new URL` can be skipped; anything else (schemes, ports, paths, IDN, xn--, "_", "--", numbers
+ * that may be IPv4, spaces) is undefined and goes through the URL parser.
+ */
+function plainHost(input: string): string | undefined {
+  if (!PLAIN_HOST.test(input) || NUMERIC_LABEL.test(input)) return undefined;
+  const lower = /[A-Z]/.test(input) ? input.toLowerCase() : input;
+  if (lower.includes('xn--')) return undefined;
+  return lower.charCodeAt(lower.length - 1) === 46 ? lower.replace(/\.+$/, '') : lower;
 }
 
 /** The registrable domain and suffix through psl, for a lower-case ASCII host. */

@@ -1,3 +1,5 @@
+// Frozen copy of src/core/domain (commit 7e838ce, before issue 13): the "before" side of the
+// differential test (tests/core/domain/verdict-differential.test.ts) and of the bench. Never edit.
 /** A small least-recently-used cache on top of Map's insertion order. */
 export class LruCache<K, V> {
   private readonly map = new Map<K, V>();
