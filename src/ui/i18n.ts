@@ -3,8 +3,8 @@
  *
  *   const { t, plural } = useI18n();            // in a preact view (src/ui/i18n-context.tsx)
  *   t('popup_lock_now')                         // a message of public/_locales/<lang>/messages.json
- *   t('banner_not_site', domain, name)          // arguments fill the message's $1, $2 … placeholders, in order
- *   plural('list_accounts', count, String(n))   // picks list_accounts_one / _other … by Intl.PluralRules
+ *   t('warning_go', site)                        // arguments fill the message's $1, $2 … placeholders, in order
+ *   plural('preview_save', n, n)              // picks preview_save_one / _other … by Intl.PluralRules
  *
  * Adding a string: add the key to public/_locales/en/messages.json AND to every other locale there (the same
  * placeholders); tests/ui/locales.test.ts fails on a key missing in a locale, a key no source file uses, or
@@ -18,7 +18,7 @@
 import type enMessages from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof enMessages;
-/** The base name of a plural set: `list_accounts` for list_accounts_one / list_accounts_other. */
+/** The base name of a plural set: `preview_save` for preview_save_one / preview_save_other. */
 export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
 
 /** chrome.i18n.getMessage's shape: "" for an unknown key. */
