@@ -13,7 +13,7 @@ const NOT_A_WEBSITE_TEXT: Record<string, string> = {
 };
 
 export function pageReport(verdict: Verdict): PageReport {
-  const base = { reasons: [] as string[], confusables: [] as PageReport['confusables'], trustedByUser: false };
+  const base = { reasons: [] as PageReport['reasons'], confusables: [] as PageReport['confusables'], trustedByUser: false };
   switch (verdict.kind) {
     case 'not-a-website':
       return {
@@ -46,7 +46,7 @@ export function pageReport(verdict: Verdict): PageReport {
           ...host,
           verdict: 'lookalike',
           imitates: { name: verdict.imitates.name, primaryDomain: verdict.imitates.primaryDomain },
-          reasons: verdict.reasons.map((reason) => reason.text),
+          reasons: verdict.reasons,
           confusables: verdict.confusables,
         };
       }

@@ -37,7 +37,10 @@ describe('what the badge, the menu and the banner say', () => {
     const warning = warningFor(lookalike);
     expect(warning.headline).toBe('This is not amazon.com. Amazon never asks for your code here.');
     expect(warning.realSiteUrl).toBe('https://amazon.com/');
-    expect(warning.details[0]).toContain('www.\u0430mazon.com');
+    // The impostor character is marked and the real (punycode) spelling stands beside it.
+    expect(warning.details[0]).toBe(
+      'You are on www.[\u0430]mazon.com (www.xn--mazon-3ve.com), which imitates Amazon. The marked characters are not what they look like.',
+    );
     expect(warning.banner).toBeUndefined();
   });
 

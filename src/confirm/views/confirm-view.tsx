@@ -4,6 +4,7 @@ import { HostWithConfusables } from '../../ui/host-marks';
 import type { UiClient } from '../../ui/ui-client';
 import type { MessageKey } from '../../ui/i18n';
 import { rich, slot, useI18n } from '../../ui/i18n-context';
+import { reasonText } from '../../ui/reasons';
 
 /** Like the browser's own permission prompts: a click that was already under way cannot say yes. */
 export const ARM_AFTER_MS = 600;
@@ -29,7 +30,8 @@ export function ConfirmView({
   /** "Enter it anyway" ignores clicks this soon after the question shows (a click already on its way). */
   armAfterMs?: number;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [question, setQuestion] = useState<HeldCodeQuestion | null>(null);
   const [armed, setArmed] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -82,8 +84,10 @@ export function ConfirmView({
       </p>
       {page.reasons.length > 0 && (
         <ul>
-          {page.reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
+          {page.reasons
+            .map((reason) => reasonText(reason, i18n))
+            .map((text) => (
+              <li key={text}>{text}</li>
           ))}
         </ul>
       )}

@@ -5,6 +5,7 @@ import type { BackgroundClient } from '../client';
 import { InterstitialMemory } from './interstitial-memory';
 import type { MessageKey } from '../../ui/i18n';
 import { rich, slot, useI18n } from '../../ui/i18n-context';
+import { reasonText } from '../../ui/reasons';
 
 // Shared with the warning and confirmation pages; re-exported for the popup's own users.
 export { HostWithConfusables, marksForSuffix };
@@ -18,7 +19,8 @@ const VERDICT_TITLE: Record<PageReport['verdict'], MessageKey> = {
 };
 
 export function ThisPage({ client }: { client: BackgroundClient }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [report, setReport] = useState<PageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmTrust, setConfirmTrust] = useState(false);
@@ -82,8 +84,10 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
         <div class="lookalike">
           <p data-testid="imitates">{rich(t('page_imitates', slot(0)), <strong>{report.imitates.name}</strong>)}</p>
           <ul>
-            {report.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+            {report.reasons
+              .map((reason) => reasonText(reason, i18n))
+              .map((text) => (
+                <li key={text}>{text}</li>
             ))}
           </ul>
           <a href={`https://${report.imitates.primaryDomain}/`} target="_blank" rel="noreferrer">
@@ -94,8 +98,10 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
       )}
       {!report.imitates && report.reasons.length > 0 && (
         <ul class="reasons">
-          {report.reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
+          {report.reasons
+            .map((reason) => reasonText(reason, i18n))
+            .map((text) => (
+              <li key={text}>{text}</li>
           ))}
         </ul>
       )}

@@ -3,13 +3,15 @@ import type { WarningReport } from '../../messaging/protocol';
 import { HostWithConfusables } from '../../ui/host-marks';
 import type { UiClient } from '../../ui/ui-client';
 import { rich, slot, useI18n } from '../../ui/i18n-context';
+import { reasonText } from '../../ui/reasons';
 
 /**
  * "This is not amazon.com": the page OTP Guard shows instead of a high-confidence lookalike. The real
  * site is the default; "Continue anyway" is remembered for the site and can be undone from the popup.
  */
 export function WarningView({ client }: { client: UiClient }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [report, setReport] = useState<WarningReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,8 +54,10 @@ export function WarningView({ client }: { client: UiClient }) {
       )}
       <h2>{t('warning_why')}</h2>
       <ul data-testid="reasons">
-        {page.reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
+        {page.reasons
+          .map((reason) => reasonText(reason, i18n))
+          .map((text) => (
+            <li key={text}>{text}</li>
         ))}
       </ul>
       <div class="actions">
