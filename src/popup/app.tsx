@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { VaultStatusReport } from '../messaging/protocol';
 import type { BackgroundClient } from './client';
 import { messageOf } from './format';
 import type { Platform } from './platform';
 import { ServicesContext, useServices } from './services';
 import { MainView } from './views/main-view';
+import { Onboarding } from './views/onboarding';
 import { ThisPage } from './views/this-page';
 import { useVaultStatus, VaultGate } from './views/vault-gate';
 import type { I18n } from '../ui/i18n';
@@ -34,19 +35,34 @@ function PopupBody() {
   const { client } = useServices();
   const { t } = useI18n();
   const { status, setStatus, problem } = useVaultStatus();
+  const [intro, setIntro] = useState(false);
+  // A vault that was just created (first run → unlocked) gets the introduction once.
+  const onStatus = useCallback(
+    (next: VaultStatusReport) => {
+      if (status?.state === 'none' && next.state === 'unlocked') setIntro(true);
+      setStatus(next);
+    },
+    [status, setStatus],
+  );
   return (
     <>
       <header class="bar">
         <h1>{t('ext_name')}</h1>
-        {status?.state === 'unlocked' && <LockButton onStatus={setStatus} />}
+        {status?.state === 'unlocked' && <LockButton onStatus={onStatus} />}
       </header>
       {/* The page verdict does not need the vault: shown locked, unlocked and before the first vault. */}
       {status && <ThisPage client={client} />}
       <VaultGate
         status={status}
         problem={problem}
-        onStatus={setStatus}
-        unlocked={(unlockedStatus) => <MainView status={unlockedStatus} onStatus={setStatus} />}
+        onStatus={onStatus}
+        unlocked={(unlockedStatus) =>
+          intro ? (
+            <Onboarding onDone={() => setIntro(false)} />
+          ) : (
+            <MainView status={unlockedStatus} onStatus={onStatus} onShowIntro={() => setIntro(true)} />
+          )
+        }
       />
     </>
   );

@@ -63,7 +63,14 @@ function useFocusRescue(nav: { current: HTMLElement | null }, tab: Tab, list: Ac
   }, [nav]);
 }
 
-export function MainView({ status, onStatus }: { status: VaultStatusReport; onStatus(status: VaultStatusReport): void }) {
+interface MainProps {
+  status: VaultStatusReport;
+  onStatus(status: VaultStatusReport): void;
+  /** Shows the introduction again (from Settings). */
+  onShowIntro?(): void;
+}
+
+export function MainView({ status, onStatus, onShowIntro }: MainProps) {
   const { client, platform } = useServices();
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('codes');
@@ -130,7 +137,7 @@ export function MainView({ status, onStatus }: { status: VaultStatusReport; onSt
           onConflict={reload}
         />
       )}
-      {tab === 'settings' && <SettingsView onStatus={onStatus} />}
+      {tab === 'settings' && <SettingsView onStatus={onStatus} {...(onShowIntro ? { onShowIntro } : {})} />}
     </>
   );
 }

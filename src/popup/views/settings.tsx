@@ -146,7 +146,7 @@ export function ChangePassword({ onStatus }: { onStatus?(status: VaultStatusRepo
   );
 }
 
-export function SettingsView({ onStatus }: { onStatus(status: VaultStatusReport): void }) {
+export function SettingsView({ onStatus, onShowIntro }: { onStatus(status: VaultStatusReport): void; onShowIntro?(): void }) {
   const { platform } = useServices();
   const { t } = useI18n();
   return (
@@ -158,6 +158,13 @@ export function SettingsView({ onStatus }: { onStatus(status: VaultStatusReport)
           {t('settings_backup')}
         </button>
       </p>
+      {onShowIntro && (
+        <p>
+          <button type="button" class="link" onClick={onShowIntro}>
+            {t('settings_show_intro')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
