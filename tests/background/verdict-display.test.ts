@@ -27,6 +27,9 @@ describe('what the badge, the menu and the banner say', () => {
     const lookalike = linkVerdictText(services, 'https://paypal.com.account-verify.top/login');
     expect(lookalike.tone).toBe('warning');
     expect(lookalike.text).toMatch(/imitates PayPal/);
+    // The reasons are worded, never an object's default string.
+    expect(lookalike.text).toContain('The address contains the real site’s name (paypal.com) but belongs to another domain.');
+    expect(lookalike.text).not.toContain('[object');
     expect(linkVerdictText(services, 'https://example.org/').tone).toBe('info');
     expect(linkVerdictText(services, 'file:///etc/passwd').text).toMatch(/file on this computer/);
   });
