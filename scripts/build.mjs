@@ -1,7 +1,7 @@
 // Builds the loadable extensions (dist/chrome, dist/firefox), the store zips and the source zip for AMO reviewers.
 // Run by `npm run build`; everything happens offline from the repo's own files.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { buildSync } from 'esbuild';
@@ -21,6 +21,13 @@ step('generated sources', () => {
   if (existsSync(join(root, 'scripts/gen-confusables.mjs'))) {
     execFileSync(process.execPath, [join(root, 'scripts/gen-confusables.mjs')], { stdio: 'inherit' });
   }
+});
+
+step('public', () => {
+  // public/ (the _locales) goes into both builds beside the rendered icons: vite copies .cache/public whole.
+  const out = join(root, '.cache/public');
+  mkdirSync(out, { recursive: true });
+  cpSync(join(root, 'public'), out, { recursive: true });
 });
 
 step('icons', () => {

@@ -17,6 +17,7 @@ export const SOURCE_PATHS = [
   'scripts/manifest-for.ts',
   'assets',
   'data/unicode',
+  'public',
   'src',
 ];
 /** Made by the build itself (scripts/gen-confusables.mjs), so not shipped as source. */
@@ -30,6 +31,7 @@ function buildNotes(pkg, firefoxFiles) {
     if (file === 'content/engine.js') return 'src/content/engine.ts, bundled by esbuild (scripts/build.mjs)';
     if (file === 'src/content/index.js') return 'src/content/index.ts, bundled by vite + @crxjs/vite-plugin';
     if (file.startsWith('icons/')) return 'assets/icon.svg, rendered to PNG by @resvg/resvg-js (scripts/build.mjs)';
+    if (file.startsWith('_locales/')) return `public/${file}, copied as is`;
     if (file.endsWith('.html')) return `${file}, with vite's script and style tags`;
     if (/^assets\/vendor-preact-/.test(file)) return 'preact (node_modules/preact), bundled and minified by vite in a chunk of its own';
     if (file.startsWith('assets/')) return 'a vite/rollup chunk of src/** and the npm packages in package-lock.json';

@@ -2,7 +2,9 @@
 import type Browser from 'webextension-polyfill';
 import type { BackgroundToContent } from '../messaging/protocol';
 import type { Services } from './services';
+import { reasonText } from '../ui/reasons';
 import { pageReport } from './page-report';
+import { backgroundWords } from './words';
 
 const FILL_MENU = 'otp-guard-fill';
 const CHECK_LINK_MENU = 'otp-guard-check-link';
@@ -17,7 +19,7 @@ export function linkVerdictText(services: Services, url: string): { text: string
       return { text: `This link goes to ${site}${report.brand ? `, a site of ${report.brand.name}` : ''}.`, tone: 'ok' };
     case 'lookalike':
       return {
-        text: `Careful: this link goes to ${site}, which imitates ${report.imitates?.name ?? 'another site'}. ${report.reasons.join(' ')}`,
+        text: `Careful: this link goes to ${site}, which imitates ${report.imitates?.name ?? 'another site'}. ${report.reasons.map((reason) => reasonText(reason, backgroundWords())).join(' ')}`,
         tone: 'warning',
       };
     case 'unknown':

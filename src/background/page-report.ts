@@ -1,28 +1,31 @@
 /** Turns the core's verdict into what the popup's "This page" panel shows. */
 import type { Verdict } from '../core/domain/guard';
 import type { PageReport } from '../messaging/protocol';
+import type { I18n, MessageKey } from '../ui/i18n';
+import { backgroundWords } from './words';
 
-const NOT_A_WEBSITE_TEXT: Record<string, string> = {
-  'ip-address': 'This is an IP address, not a website name.',
-  localhost: 'This is a page on this computer (localhost).',
-  file: 'This is a file on this computer.',
-  'extension-page': 'This is a browser extension page.',
-  'browser-page': 'This is a page of the browser itself.',
-  'other-scheme': 'This is not a web page.',
-  'no-registrable-domain': 'This address has no registrable domain.',
+const NOT_A_WEBSITE_TEXT: Record<string, MessageKey> = {
+  'ip-address': 'notweb_ip_address',
+  localhost: 'notweb_localhost',
+  file: 'notweb_file',
+  'extension-page': 'notweb_extension_page',
+  'browser-page': 'notweb_browser_page',
+  'other-scheme': 'notweb_other_scheme',
+  'no-registrable-domain': 'notweb_no_registrable_domain',
 };
 
-export function pageReport(verdict: Verdict): PageReport {
-  const base = { reasons: [] as string[], confusables: [] as PageReport['confusables'], trustedByUser: false };
+/** `i18n`: the words for why a page is not a website (the browser's language). */
+export function pageReport(verdict: Verdict, { t }: I18n = backgroundWords()): PageReport {
+  const base = { reasons: [] as PageReport['reasons'], confusables: [] as PageReport['confusables'], trustedByUser: false };
   switch (verdict.kind) {
     case 'not-a-website':
       return {
         ...base,
         verdict: 'not-a-website',
-        notWebsiteReason: NOT_A_WEBSITE_TEXT[verdict.reason] ?? verdict.reason,
+        notWebsiteReason: t(NOT_A_WEBSITE_TEXT[verdict.reason] ?? 'notweb_other_scheme'),
       };
     case 'invalid':
-      return { ...base, verdict: 'not-a-website', notWebsiteReason: `This address could not be read: ${verdict.reason}` };
+      return { ...base, verdict: 'not-a-website', notWebsiteReason: t('notweb_unreadable', verdict.reason) };
     default: {
       const target = verdict.target;
       const host = {
@@ -46,7 +49,7 @@ export function pageReport(verdict: Verdict): PageReport {
           ...host,
           verdict: 'lookalike',
           imitates: { name: verdict.imitates.name, primaryDomain: verdict.imitates.primaryDomain },
-          reasons: verdict.reasons.map((reason) => reason.text),
+          reasons: verdict.reasons,
           confusables: verdict.confusables,
         };
       }

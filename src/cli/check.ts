@@ -4,6 +4,12 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { builtInCatalogue } from '../core/domain/catalogue/catalogue';
 import { type AccountRule, createGuard, type Guard, type Verdict } from '../core/domain/guard';
+import en from '../../public/_locales/en/messages.json';
+import { type Catalogue, catalogueGetter, createI18n } from '../ui/i18n';
+import { reasonText } from '../ui/reasons';
+
+/** The CLI speaks English (the reasons are codes; this words them). */
+const englishWords = createI18n(catalogueGetter(en as Catalogue));
 
 interface Options {
   inputs: string[];
@@ -45,11 +51,11 @@ export function verdictLine(input: string, verdict: Verdict): string {
       break;
     case 'lookalike':
       brand = verdict.imitates.name;
-      reasons = verdict.reasons.map((r) => r.text);
+      reasons = verdict.reasons.map((r) => reasonText(r, englishWords));
       scored = { confidence: verdict.confidence, score: verdict.score, evidence: verdict.evidence };
       break;
     case 'unknown':
-      reasons = verdict.reasons?.map((r) => r.text) ?? (verdict.trustedByUser ? ['You marked this site as trusted.'] : []);
+      reasons = verdict.reasons?.map((r) => reasonText(r, englishWords)) ?? (verdict.trustedByUser ? ['You marked this site as trusted.'] : []);
       brandOwned = verdict.brandOwned?.name ?? null;
       break;
     case 'not-a-website':

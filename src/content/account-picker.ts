@@ -1,5 +1,6 @@
 /** When several accounts belong to the site, the user picks one (the background still checks it). */
 import { createUiHost, isTrustedEvent } from './ui/host';
+import { words } from './ui/words';
 
 const CSS =
   '.p{background:#fff;color:#202124;border:1px solid #8886;border-radius:8px;padding:8px;box-shadow:0 4px 16px #0004;min-width:220px}' +
@@ -16,7 +17,7 @@ export function pickAccount(
   const box = doc.createElement('div');
   box.className = 'p';
   const title = doc.createElement('b');
-  title.textContent = 'Fill the code of which account?';
+  title.textContent = words().t('picker_title');
   box.append(title);
   for (const account of accounts) {
     const button = doc.createElement('button');

@@ -10,6 +10,7 @@ import { ask, onBackgroundMessage } from './runtime';
 import { claimBoundPaste } from './paste/bound-paste';
 import { reportError, safely } from './safety';
 import { showLookalikeBanner } from './ui/banner';
+import { words } from './ui/words';
 import { type CodeGuard, GUARD_EVENT_TYPES, type GuardMode, guardTypedCodes } from './ui/code-guard';
 
 /** Waits before asking again when the background did not answer (its worker may be starting). */
@@ -19,7 +20,6 @@ const HELLO_TIMEOUT_MS = 5_000;
 /** Frames climbed to find the top-most same-origin document (for the question about a held code). */
 const MAX_FRAME_DEPTH = 32;
 /** Said in a frame whose page cannot be asked about (an opaque-origin frame with no verdict of its own). */
-const UNKNOWN_FRAME_HEADLINE = 'OTP Guard cannot tell which site this frame belongs to.';
 
 type Scoped = { [BASE_KEY]?: ContentBase };
 
@@ -194,7 +194,7 @@ export function startBase(view: Window = window): void {
   // verdict of the same-origin document that made it. None reachable (opaque origin): held, fail closed.
   const creator = creatorBase(view);
   if (creator === 'unreachable') {
-    guard.setMode('guard', UNKNOWN_FRAME_HEADLINE);
+    guard.setMode('guard', words().t('frame_unknown_headline'));
     return;
   }
   current = creator.state();

@@ -16,6 +16,7 @@ import { ask } from './runtime';
 import { reportError, safely } from './safety';
 import { showChannelNote } from './ui/channel-note';
 import { attachFieldButton } from './ui/field-button';
+import { words } from './ui/words';
 
 export function startEngine(base: ContentBase, doc: Document): void {
   let state: PageState | null = null;
@@ -45,12 +46,12 @@ export function startEngine(base: ContentBase, doc: Document): void {
     if (!reply) return;
     if (reply.ok) {
       const outcome = fillCode(target, reply.value.code, { overwrite, submit: state?.autoSubmit ?? false });
-      if (!outcome.filled && overwrite) showNotice(doc, `OTP Guard did not fill: ${outcome.reason}`, 'info');
+      if (!outcome.filled && overwrite) showNotice(doc, words().t('notice_not_filled', outcome.reason), 'info');
       return;
     }
     if (reply.error.code === 'locked') {
       const opened = await ask({ type: 'cs:open-popup' });
-      if (!opened?.ok || !opened.value.opened) showNotice(doc, 'OTP Guard is locked: click its toolbar button to unlock.', 'info');
+      if (!opened?.ok || !opened.value.opened) showNotice(doc, words().t('notice_locked'), 'info');
       return;
     }
     if (reply.error.code === 'choose-account' && state) {
@@ -133,7 +134,7 @@ export function startEngine(base: ContentBase, doc: Document): void {
       const target: Candidate | null =
         best ?? (focused?.tagName === 'INPUT' ? { kind: 'single', input: focused as HTMLInputElement, score: 0, reasons: ['focused field'] } : null);
       if (target) fillSafely(target, message.overwrite);
-      else showNotice(doc, 'OTP Guard found no code field on this page.', 'info');
+      else showNotice(doc, words().t('notice_no_field'), 'info');
     }
   }));
   base.onState(safely('engine state', apply));

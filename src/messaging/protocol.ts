@@ -7,6 +7,7 @@
  * The content script imports this module for types only, so valibot never ships in it.
  */
 import * as v from 'valibot';
+import type { Reason } from '../core/domain/reasons';
 import type { ErrorCode } from './errors';
 
 const Revision = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -233,7 +234,8 @@ export interface PageReport {
   unicodeRegistrableDomain?: string;
   brand?: { name: string; primaryDomain: string };
   imitates?: { name: string; primaryDomain: string };
-  reasons: string[];
+  /** Reason codes with their data; the views word them (src/ui/reasons.ts). */
+  reasons: Reason[];
   /** Positions in unicodeHost of characters that imitate others. */
   confusables: { index: number; char: string; looksLike: string }[];
   trustedByUser: boolean;

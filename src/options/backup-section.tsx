@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { NewPasswordFields, newPasswordProblem, useStrength } from '../popup/components/new-password';
 import { messageOf } from '../popup/format';
 import { useServices } from '../popup/services';
+import { useI18n } from '../ui/i18n-context';
 
 type Note = { text: string; error: boolean } | null;
 
@@ -16,6 +17,8 @@ function NoteLine({ note }: { note: Note }) {
 
 function ExportBackup() {
   const { client, platform } = useServices();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [separate, setSeparate] = useState(false);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -25,7 +28,7 @@ function ExportBackup() {
 
   async function submit(event: Event) {
     event.preventDefault();
-    const refusal = separate ? newPasswordProblem(password, confirm, strength) : null;
+    const refusal = separate ? newPasswordProblem(password, confirm, strength, i18n) : null;
     if (refusal) {
       setNote({ text: refusal, error: true });
       return;
@@ -34,7 +37,7 @@ function ExportBackup() {
     try {
       const file = await client.send({ type: 'ui:export-backup', ...(separate ? { password } : {}) });
       platform.downloadText(file.fileName, file.fileText);
-      setNote({ text: `Saved ${file.fileName}. Keep it somewhere other than this computer.`, error: false });
+      setNote({ text: t('backup_saved', file.fileName), error: false });
       setPassword('');
       setConfirm('');
     } catch (error) {
@@ -46,23 +49,21 @@ function ExportBackup() {
 
   return (
     <form onSubmit={submit} aria-labelledby="export-title">
-      <h3 id="export-title">Make a backup</h3>
-      <p>The backup file is encrypted. You need its password to restore it.</p>
+      <h3 id="export-title">{t('backup_make')}</h3>
+      <p>{t('backup_encrypted')}</p>
       <fieldset>
-        <legend>Protect the backup with</legend>
+        <legend>{t('backup_protect_with')}</legend>
         <label>
-          <input type="radio" name="backup-password" checked={!separate} onChange={() => setSeparate(false)} /> my vault
-          password
+          <input type="radio" name="backup-password" checked={!separate} onChange={() => setSeparate(false)} /> {t('backup_vault_password')}
         </label>
         <label>
-          <input type="radio" name="backup-password" checked={separate} onChange={() => setSeparate(true)} /> a separate
-          backup password
+          <input type="radio" name="backup-password" checked={separate} onChange={() => setSeparate(true)} /> {t('backup_separate_password')}
         </label>
       </fieldset>
       {separate && (
         <NewPasswordFields
           idPrefix="backup"
-          label="Backup password"
+          label={t('backup_password')}
           password={password}
           confirm={confirm}
           onPassword={setPassword}
@@ -72,7 +73,7 @@ function ExportBackup() {
       )}
       <NoteLine note={note} />
       <button type="submit" disabled={busy}>
-        {busy ? 'Preparing…' : 'Download backup file'}
+        {busy ? t('backup_preparing') : t('backup_download')}
       </button>
     </form>
   );
@@ -87,6 +88,7 @@ interface Inspection {
 
 function RestoreBackup() {
   const { client, platform } = useServices();
+  const { t, plural } = useI18n();
   const [fileText, setFileText] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [inspection, setInspection] = useState<Inspection | null>(null);
@@ -108,11 +110,11 @@ function RestoreBackup() {
   async function inspect(event: Event) {
     event.preventDefault();
     if (fileText === null) {
-      setNote({ text: 'Choose a backup file first.', error: true });
+      setNote({ text: t('restore_choose_file'), error: true });
       return;
     }
     if (!password) {
-      setNote({ text: 'Type the password of the backup.', error: true });
+      setNote({ text: t('restore_type_password'), error: true });
       return;
     }
     setBusy(true);
@@ -135,7 +137,7 @@ function RestoreBackup() {
       setInspection(null);
       setFileText(null);
       setPassword('');
-      setNote({ text: `Restored. ${result.added} ${result.added === 1 ? 'account' : 'accounts'} added.`, error: false });
+      setNote({ text: plural('restore_done', result.added, result.added), error: false });
     } catch (error) {
       setNote({ text: messageOf(error), error: true });
     } finally {
@@ -145,11 +147,11 @@ function RestoreBackup() {
 
   return (
     <section aria-labelledby="restore-title">
-      <h3 id="restore-title">Restore a backup</h3>
+      <h3 id="restore-title">{t('restore_title')}</h3>
       <form onSubmit={inspect}>
-        <label for="restore-file">Backup file</label>
+        <label for="restore-file">{t('restore_file')}</label>
         <input id="restore-file" type="file" accept=".json,application/json" onChange={(event) => chooseFile(event.currentTarget.files?.[0])} />
-        <label for="restore-password">Password of the backup</label>
+        <label for="restore-password">{t('restore_password')}</label>
         <input
           id="restore-password"
           type="password"
@@ -159,36 +161,35 @@ function RestoreBackup() {
         />
         {!inspection && (
           <button type="submit" disabled={busy}>
-            Check the backup
+            {t('restore_check')}
           </button>
         )}
       </form>
       {inspection && (
         <div class="restore-check">
           <p data-testid="backup-summary">
-            The backup opens and holds {inspection.entries} {inspection.entries === 1 ? 'account' : 'accounts'}:{' '}
-            {inspection.fresh} new, {inspection.duplicates} already here.
+            {plural('restore_summary', inspection.entries, inspection.entries, inspection.fresh, inspection.duplicates)}
           </p>
           <fieldset>
-            <legend>How to restore</legend>
+            <legend>{t('restore_how')}</legend>
             <label>
-              <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Add the
-              new accounts to mine (recommended)
+              <input type="radio" name="restore-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />{' '}
+              {t('restore_merge')}
             </label>
             <label>
               <input type="radio" name="restore-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />{' '}
-              Replace all my accounts with the backup
+              {t('restore_replace')}
             </label>
           </fieldset>
           {mode === 'replace' && (
-            <p class="warn">Accounts that are not in the backup will be removed from this vault.</p>
+            <p class="warn">{t('restore_replace_warning')}</p>
           )}
           <div class="actions">
             <button type="button" disabled={busy} onClick={restore}>
-              {mode === 'merge' ? 'Add from backup' : 'Replace with backup'}
+              {mode === 'merge' ? t('restore_merge_button') : t('restore_replace_button')}
             </button>
             <button type="button" onClick={() => setInspection(null)}>
-              Cancel
+              {t('action_cancel')}
             </button>
           </div>
         </div>

@@ -4,12 +4,12 @@ import { messageOf } from '../popup/format';
 import { useServices } from '../popup/services';
 import { PreviewList } from '../popup/views/preview-list';
 import { Problem } from '../popup/components/problem';
-
-const FORMATS = 'Google Authenticator export, Aegis (plain or encrypted), 2FAS, andOTP, Bitwarden, the Authenticator extension, or a list of otpauth:// links';
+import { useI18n } from '../ui/i18n-context';
 
 /** Import from another authenticator: a file or pasted text, checked in full and summarised before anything is saved. */
 export function ImportSection() {
   const { client, platform } = useServices();
+  const { t, plural } = useI18n();
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [password, setPassword] = useState('');
@@ -32,7 +32,7 @@ export function ImportSection() {
   async function check(event: Event) {
     event.preventDefault();
     if (!text.trim()) {
-      setProblem('Choose an export file or paste its contents first.');
+      setProblem(t('import_empty'));
       return;
     }
     setBusy(true);
@@ -51,7 +51,7 @@ export function ImportSection() {
     return (
       <div>
         <button type="button" class="link" onClick={() => setReply(null)}>
-          ← Choose another file
+          {t('import_another_file')}
         </button>
         <PreviewList
           reply={reply}
@@ -61,7 +61,7 @@ export function ImportSection() {
             setText('');
             setFileName(null);
             setPassword('');
-            setDone(`Imported ${added} ${added === 1 ? 'account' : 'accounts'}.`);
+            setDone(plural('import_done', added, added));
           }}
         />
       </div>
@@ -69,22 +69,22 @@ export function ImportSection() {
   }
   return (
     <form onSubmit={check}>
-      <p>Move your accounts from {FORMATS}. Nothing is saved until you confirm, and nothing at all if the file has an error.</p>
-      <label for="import-file">Export file</label>
+      <p>{t('import_intro', t('import_formats'))}</p>
+      <label for="import-file">{t('import_file')}</label>
       <input id="import-file" type="file" onChange={(event) => chooseFile(event.currentTarget.files?.[0])} />
-      {fileName && <p class="hint">Read {fileName}.</p>}
-      <label for="import-text">Or paste the export here</label>
+      {fileName && <p class="hint">{t('import_read', fileName)}</p>}
+      <label for="import-text">{t('import_paste')}</label>
       <textarea
         id="import-text"
         rows={5}
         value={fileName ? '' : text}
-        placeholder={fileName ? `(contents of ${fileName})` : ''}
+        placeholder={fileName ? t('import_contents_of', fileName) : ''}
         onInput={(event) => {
           setFileName(null);
           setText(event.currentTarget.value);
         }}
       />
-      <label for="import-password">Password of the export (only for encrypted files, e.g. Aegis)</label>
+      <label for="import-password">{t('import_password')}</label>
       <input
         id="import-password"
         type="password"
@@ -99,7 +99,7 @@ export function ImportSection() {
         </p>
       )}
       <button type="submit" disabled={busy}>
-        {busy ? 'Checking…' : 'Check the file'}
+        {busy ? t('import_checking') : t('import_check')}
       </button>
     </form>
   );

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { browserClient } from '../popup/browser-client';
 import { createDomPlatform } from '../popup/dom-platform';
 import { OptionsApp } from './app';
+import { createI18n } from '../ui/i18n';
 import '../popup/popup.css';
 import './options.css';
 
@@ -15,5 +16,9 @@ const platform = createDomPlatform({
   },
 });
 
+// The words come from _locales through the browser; views only get this port.
+const i18n = createI18n((key, substitutions) => browser.i18n.getMessage(key, substitutions));
+document.documentElement.lang = i18n.locale.replace('_', '-');
+document.title = i18n.t('title_options');
 const root = document.getElementById('app');
-if (root) render(<OptionsApp client={browserClient} platform={platform} />, root);
+if (root) render(<OptionsApp client={browserClient} platform={platform} i18n={i18n} />, root);

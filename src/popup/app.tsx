@@ -1,15 +1,19 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { VaultStatusReport } from '../messaging/protocol';
 import type { BackgroundClient } from './client';
 import { messageOf } from './format';
 import type { Platform } from './platform';
 import { ServicesContext, useServices } from './services';
 import { MainView } from './views/main-view';
+import { Onboarding } from './views/onboarding';
 import { ThisPage } from './views/this-page';
 import { useVaultStatus, VaultGate } from './views/vault-gate';
+import type { I18n } from '../ui/i18n';
+import { englishI18n, I18nContext, useI18n } from '../ui/i18n-context';
 
 function LockButton({ onStatus }: { onStatus(status: VaultStatusReport): void }) {
   const { client } = useServices();
+  const { t } = useI18n();
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <>
@@ -20,7 +24,7 @@ function LockButton({ onStatus }: { onStatus(status: VaultStatusReport): void })
           client.send({ type: 'ui:lock' }).then(onStatus, (error) => setProblem(messageOf(error)))
         }
       >
-        Lock now
+        {t('popup_lock_now')}
       </button>
       {problem && <span class="error">{problem}</span>}
     </>
@@ -29,31 +33,50 @@ function LockButton({ onStatus }: { onStatus(status: VaultStatusReport): void })
 
 function PopupBody() {
   const { client } = useServices();
+  const { t } = useI18n();
   const { status, setStatus, problem } = useVaultStatus();
+  const [intro, setIntro] = useState(false);
+  // A vault that was just created (first run → unlocked) gets the introduction once.
+  const onStatus = useCallback(
+    (next: VaultStatusReport) => {
+      if (status?.state === 'none' && next.state === 'unlocked') setIntro(true);
+      setStatus(next);
+    },
+    [status, setStatus],
+  );
   return (
     <>
       <header class="bar">
-        <h1>OTP Guard</h1>
-        {status?.state === 'unlocked' && <LockButton onStatus={setStatus} />}
+        <h1>{t('ext_name')}</h1>
+        {status?.state === 'unlocked' && <LockButton onStatus={onStatus} />}
       </header>
       {/* The page verdict does not need the vault: shown locked, unlocked and before the first vault. */}
       {status && <ThisPage client={client} />}
       <VaultGate
         status={status}
         problem={problem}
-        onStatus={setStatus}
-        unlocked={(unlockedStatus) => <MainView status={unlockedStatus} onStatus={setStatus} />}
+        onStatus={onStatus}
+        unlocked={(unlockedStatus) =>
+          intro ? (
+            <Onboarding onDone={() => setIntro(false)} />
+          ) : (
+            <MainView status={unlockedStatus} onStatus={onStatus} onShowIntro={() => setIntro(true)} />
+          )
+        }
       />
     </>
   );
 }
 
-export function App({ client, platform }: { client: BackgroundClient; platform: Platform }) {
+/** `i18n`: the shell's browser.i18n (tests leave it out and get English). */
+export function App({ client, platform, i18n = englishI18n }: { client: BackgroundClient; platform: Platform; i18n?: I18n }) {
   return (
-    <ServicesContext.Provider value={{ client, platform }}>
-      <main>
-        <PopupBody />
-      </main>
-    </ServicesContext.Provider>
+    <I18nContext.Provider value={i18n}>
+      <ServicesContext.Provider value={{ client, platform }}>
+        <main>
+          <PopupBody />
+        </main>
+      </ServicesContext.Provider>
+    </I18nContext.Provider>
   );
 }

@@ -27,7 +27,8 @@ export function parseDomains(text: string): string[] {
   return [...new Set(domains)];
 }
 
-export function accountLabel(account: { issuer: string; accountName: string }): string {
+/** `unnamed`: the translated word for an account with neither issuer nor name. */
+export function accountLabel(account: { issuer: string; accountName: string }, unnamed: string): string {
   if (account.issuer && account.accountName) return `${account.issuer} (${account.accountName})`;
-  return account.issuer || account.accountName || 'Unnamed account';
+  return account.issuer || account.accountName || unnamed;
 }

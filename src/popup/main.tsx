@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { App } from './app';
 import { browserClient } from './browser-client';
 import { createDomPlatform } from './dom-platform';
+import { createI18n } from '../ui/i18n';
 import './popup.css';
 
 // Clearing the clipboard needs to read it first (never wipe what the user copied since); that needs clipboardRead.
@@ -14,5 +15,8 @@ const platform = createDomPlatform({
   },
 });
 
+// The words come from _locales through the browser; views only get this port.
+const i18n = createI18n((key, substitutions) => browser.i18n.getMessage(key, substitutions));
+document.documentElement.lang = i18n.locale.replace('_', '-');
 const root = document.getElementById('app');
-if (root) render(<App client={browserClient} platform={platform} />, root);
+if (root) render(<App client={browserClient} platform={platform} i18n={i18n} />, root);

@@ -27,6 +27,9 @@ describe('what the badge, the menu and the banner say', () => {
     const lookalike = linkVerdictText(services, 'https://paypal.com.account-verify.top/login');
     expect(lookalike.tone).toBe('warning');
     expect(lookalike.text).toMatch(/imitates PayPal/);
+    // The reasons are worded, never an object's default string.
+    expect(lookalike.text).toContain('The address contains the real site’s name (paypal.com) but belongs to another domain.');
+    expect(lookalike.text).not.toContain('[object');
     expect(linkVerdictText(services, 'https://example.org/').tone).toBe('info');
     expect(linkVerdictText(services, 'file:///etc/passwd').text).toMatch(/file on this computer/);
   });
@@ -37,7 +40,10 @@ describe('what the badge, the menu and the banner say', () => {
     const warning = warningFor(lookalike);
     expect(warning.headline).toBe('This is not amazon.com. Amazon never asks for your code here.');
     expect(warning.realSiteUrl).toBe('https://amazon.com/');
-    expect(warning.details[0]).toContain('www.\u0430mazon.com');
+    // The impostor character is marked and the real (punycode) spelling stands beside it.
+    expect(warning.details[0]).toBe(
+      'You are on www.[\u0430]mazon.com (www.xn--mazon-3ve.com), which imitates Amazon. The marked characters are not what they look like.',
+    );
     expect(warning.banner).toBeUndefined();
   });
 

@@ -13,7 +13,7 @@ const question: HeldCodeQuestion = {
     verdict: 'lookalike',
     unicodeHost: 'www.\u0430mazon.com',
     asciiHost: 'www.xn--mazon-3ve.com',
-    reasons: ['The name uses look-alike characters to imitate "amazon".'],
+    reasons: [{ code: 'homoglyph', form: 'characters', brand: 'amazon' }],
     confusables: [{ index: 4, char: '\u0430', looksLike: 'a' }],
     trustedByUser: false,
   },

@@ -3,7 +3,7 @@ import { HeldCodeConfirmations } from '../../src/background/warnings/held-codes'
 import type { HeldCodeQuestion } from '../../src/messaging/protocol';
 
 const question: HeldCodeQuestion = {
-  page: { verdict: 'lookalike', reasons: ['x'], confusables: [], trustedByUser: false, unicodeHost: 'amazon-verify-account.com' },
+  page: { verdict: 'lookalike', reasons: [{ code: 'mixed-script' }], confusables: [], trustedByUser: false, unicodeHost: 'amazon-verify-account.com' },
   headline: 'This is not amazon.com.',
   digits: 6,
 };

@@ -16,7 +16,7 @@ const lookalike: PageReport = {
   registrableDomain: 'xn--mazon-3ve.com',
   unicodeRegistrableDomain: '\u0430mazon.com',
   imitates: { name: 'Amazon', primaryDomain: 'amazon.com' },
-  reasons: ['Uses a Cyrillic letter that looks like “a”.'],
+  reasons: [{ code: 'homoglyph', form: 'characters', brand: 'amazon' }],
   confusables: [{ index: 4, char: '\u0430', looksLike: 'a' }],
   trustedByUser: false,
 };

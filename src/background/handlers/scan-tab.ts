@@ -4,6 +4,8 @@ import { requireUnlocked } from '../handler-error';
 import { previewDrafts } from '../preview';
 import type { Services } from '../services';
 import { draftsFromQrTexts } from './qr-texts';
+import { reasonText } from '../../ui/reasons';
+import { backgroundWords } from '../words';
 
 /**
  * "Scan this page" (the page in front, as the browser has it): refuses a page the guard calls a lookalike (a phishing page showing a QR is an
@@ -20,7 +22,7 @@ export const scanTab =
     if (verdict.kind === 'lookalike') {
       throw new HandlerError(
         'lookalike-page',
-        `Not enrolled: ${verdict.target.unicodeHost} imitates ${verdict.imitates.name} (${verdict.reasons.map((r) => r.text).join('; ')}). Set up two-step verification on ${verdict.imitates.primaryDomain} itself.`,
+        `Not enrolled: ${verdict.target.unicodeHost} imitates ${verdict.imitates.name} (${verdict.reasons.map((r) => reasonText(r, backgroundWords())).join('; ')}). Set up two-step verification on ${verdict.imitates.primaryDomain} itself.`,
       );
     }
     const image = await services.captureTab(tabId);

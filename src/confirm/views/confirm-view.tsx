@@ -2,13 +2,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HeldCodeChoice, HeldCodeQuestion } from '../../messaging/protocol';
 import { HostWithConfusables } from '../../ui/host-marks';
 import type { UiClient } from '../../ui/ui-client';
+import type { MessageKey } from '../../ui/i18n';
+import { rich, slot, useI18n } from '../../ui/i18n-context';
+import { reasonText } from '../../ui/reasons';
 
 /** Like the browser's own permission prompts: a click that was already under way cannot say yes. */
 export const ARM_AFTER_MS = 600;
 
-const DONE_TEXT: Record<HeldCodeChoice, string> = {
-  enter: 'The code was entered into the page.',
-  discard: 'The code was thrown away. The page never saw it.',
+const DONE_TEXT: Record<HeldCodeChoice, MessageKey> = {
+  enter: 'confirm_done_enter',
+  discard: 'confirm_done_discard',
 };
 
 /**
@@ -27,6 +30,8 @@ export function ConfirmView({
   /** "Enter it anyway" ignores clicks this soon after the question shows (a click already on its way). */
   armAfterMs?: number;
 }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [question, setQuestion] = useState<HeldCodeQuestion | null>(null);
   const [armed, setArmed] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -49,7 +54,7 @@ export function ConfirmView({
     try {
       const { decided } = await client.send({ type: 'ui:held-code-decide', requestId, choice });
       if (decided) setDone(choice);
-      else setProblem('This question is closed: the code was not entered.');
+      else setProblem(t('confirm_closed'));
     } catch (error) {
       setProblem((error as Error).message);
     }
@@ -58,10 +63,10 @@ export function ConfirmView({
   if (done || problem || !question) {
     return (
       <main data-testid="confirm">
-        {done ? <p data-testid="done">{DONE_TEXT[done]}</p> : problem ? <p class="error">{problem}</p> : <p>Loading…</p>}
+        {done ? <p data-testid="done">{t(DONE_TEXT[done])}</p> : problem ? <p class="error">{problem}</p> : <p>{t('confirm_loading')}</p>}
         {(done || problem) && (
           <button type="button" onClick={onClose}>
-            Close
+            {t('action_close')}
           </button>
         )}
       </main>
@@ -72,25 +77,26 @@ export function ConfirmView({
     <main data-testid="confirm">
       <h1>{question.headline}</h1>
       <p>
-        OTP Guard kept the {question.digits}-digit code you typed away from{' '}
-        <span class="host" data-testid="asking-host">
-          <HostWithConfusables host={page.unicodeHost ?? ''} marks={page.confusables} />
-        </span>
-        . Nothing was sent.
+        {rich(t('confirm_kept', question.digits, slot(0)), 
+          <span class="host" data-testid="asking-host">
+            <HostWithConfusables host={page.unicodeHost ?? ''} marks={page.confusables} />
+          </span>)}
       </p>
       {page.reasons.length > 0 && (
         <ul>
-          {page.reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
+          {page.reasons
+            .map((reason) => reasonText(reason, i18n))
+            .map((text) => (
+              <li key={text}>{text}</li>
           ))}
         </ul>
       )}
       <div class="actions">
         <button type="button" class="primary" ref={safeChoice} onClick={() => decide('discard')}>
-          Don't enter it
+          {t('confirm_dont')}
         </button>
         <button type="button" class="danger" disabled={!armed} onClick={() => decide('enter')}>
-          Enter it anyway
+          {t('confirm_enter')}
         </button>
       </div>
     </main>

@@ -1,4 +1,5 @@
 import { createUiHost, h, isTrustedEvent, onTrustedClick } from './host';
+import { words } from './words';
 
 export interface LookalikeBannerContent {
   headline: string;
@@ -43,7 +44,8 @@ export const showLookalikeBanner = (doc: Document, content: LookalikeBannerConte
   }
   const realSite = safeHttpsUrl(content.realSiteUrl);
   if (realSite) {
-    const link = h(doc, 'a', '', content.realSiteName ? `Go to ${content.realSiteName}` : 'Go to the real site');
+    const { t } = words();
+    const link = h(doc, 'a', '', content.realSiteName ? t('banner_go_to', content.realSiteName) : t('banner_go_real'));
     link.href = realSite;
     link.target = '_top';
     link.rel = 'noopener noreferrer';
@@ -54,7 +56,7 @@ export const showLookalikeBanner = (doc: Document, content: LookalikeBannerConte
     box.append(link);
   }
   if (content.onTrust) {
-    const trust = h(doc, 'button', 't', 'Trust this site');
+    const trust = h(doc, 'button', 't', words().t('banner_trust'));
     trust.type = 'button';
     onTrustedClick(trust, content.onTrust);
     box.append(trust);

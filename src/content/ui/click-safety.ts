@@ -1,3 +1,5 @@
+import type { MessageKey } from '../../ui/i18n';
+
 /** Minimum time the button must have stayed still (and visible) before a click counts. */
 export const STABLE_MS = 500;
 
@@ -37,10 +39,11 @@ export const clickIsSafe = (facts: ClickFacts): ClickVerdict => {
   return { safe: true };
 };
 
-export const REFUSAL_TEXT: Record<Exclude<ClickVerdict, { safe: true }>['reason'], string> = {
-  untrusted: 'Ignored: not your click.',
-  covered: 'Refused: something covers this button.',
-  transparent: 'Refused: the page made this button see-through.',
-  hidden: 'Refused: the page hid this button.',
-  moved: 'Refused: the button just moved. Click again.',
+/** The message key of each refusal (read through words() where it is shown). */
+export const REFUSAL_TEXT: Record<Exclude<ClickVerdict, { safe: true }>['reason'], MessageKey> = {
+  untrusted: 'click_untrusted',
+  covered: 'click_covered',
+  transparent: 'click_transparent',
+  hidden: 'click_hidden',
+  moved: 'click_moved',
 };

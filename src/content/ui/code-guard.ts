@@ -26,6 +26,7 @@ import { insertText, isEditable, resolveTarget, takeBack } from '../guard/target
 import { reportError, safely } from '../safety';
 import { askAboutHeldCode } from './guard-dialog';
 import { createUiHost, h, type UiHost } from './host';
+import { words } from './words';
 
 /** 'pending': the background has not answered yet (hold, never ask); 'guard': a lookalike; 'off': release. */
 export type GuardMode = 'pending' | 'guard' | 'off';
@@ -82,7 +83,6 @@ export const MIN_CODE_DIGITS = 4;
 const WARNING_CSS =
   '.w{background:#fff4f4;color:#202124;border:2px solid #b00020;border-radius:6px;padding:6px 10px;max-width:340px;box-shadow:0 2px 8px #0004}' +
   'strong{color:#b00020;display:block}';
-const WARNING_TEXT = 'A code typed or pasted here is held back until you confirm.';
 
 const digitsOf = (text: string): string => text.normalize('NFKC').replace(/\D/g, '');
 
@@ -428,7 +428,7 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
     const ui = createUiHost(doc, 'otp-guard-warning', WARNING_CSS);
     const box = h(doc, 'div', 'w');
     box.setAttribute('role', 'alert');
-    box.append(h(doc, 'strong', '', headline), h(doc, 'span', '', WARNING_TEXT));
+    box.append(h(doc, 'strong', '', headline), h(doc, 'span', '', words().t('guard_field_hint')));
     ui.root.append(box);
     warnings.set(input, ui);
     const rect = input.getBoundingClientRect();

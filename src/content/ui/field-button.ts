@@ -1,4 +1,5 @@
 import { clickIsSafe, REFUSAL_TEXT } from './click-safety';
+import { words } from './words';
 import { safely } from '../safety';
 import { createUiHost, h, type UiHost } from './host';
 
@@ -50,7 +51,7 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
   const ui: UiHost = createUiHost(doc, 'otp-guard-fill', CSS);
   const button = h(doc, 'button', '', 'OTP');
   button.type = 'button';
-  button.title = 'Fill one-time code (OTP Guard)';
+  button.title = words().t('field_button_title');
   ui.root.append(button);
 
   const now = () => view.performance.now();
@@ -132,7 +133,7 @@ export const attachFieldButton = (input: HTMLInputElement, onActivate: () => voi
     });
     rectAtPointerDown = null;
     if (verdict.safe) onActivate();
-    else showNote(REFUSAL_TEXT[verdict.reason]);
+    else showNote(words().t(REFUSAL_TEXT[verdict.reason]));
   };
   // Fail closed: a check that throws refuses the click.
   button.addEventListener('click', safely('fill button click', onClick, (event) => {

@@ -8,6 +8,7 @@
 import type { HeldCodeChoice } from '../../messaging/protocol';
 import { ask } from '../runtime';
 import { createUiHost, h } from './host';
+import { words } from './words';
 
 const CSS =
   ':host{left:0!important;top:0!important;width:100%!important;pointer-events:none!important}' +
@@ -34,8 +35,8 @@ export const askAboutHeldCode = (
   hint.setAttribute('role', 'status');
   hint.append(
     h(doc, 'strong', '', headline),
-    h(doc, 'p', '', `OTP Guard kept the ${digits}-digit code you entered away from this page. Nothing was sent.`),
-    h(doc, 'p', '', 'Decide in the OTP Guard window that opened.'),
+    h(doc, 'p', '', words().t('guard_dialog_kept', digits)),
+    h(doc, 'p', '', words().t('guard_dialog_decide')),
   );
   ui.root.append(hint);
 

@@ -4,19 +4,17 @@ import type { WebTarget } from './host';
 import { COMBO_KEYWORDS, COMMON_WORDS, SHARED_PLATFORM_SUFFIXES, TLD_WORDS } from './keywords';
 import { type Confidence, confidenceOf, type Evidence, HIGH_AT, ScoreCard } from './score';
 import { isAbusedTld, isPrivateSuffix, type KeywordStrength, keywordStrength, looksRandom } from './signals';
+import { asciiSwaps, type Reason } from './reasons';
 import { fold, isMixedScript, isWholeScriptConfusable } from './skeleton';
 
 export type { Confidence, Evidence } from './score';
+export type { Reason } from './reasons';
 
 export interface Owner {
   type: 'brand' | 'account';
   id: string;
   name: string;
   primaryDomain: string;
-}
-export interface Reason {
-  code: string;
-  text: string;
 }
 export interface LookalikeMatch {
   owner: Owner;
@@ -120,7 +118,7 @@ class HostContext {
     readonly target: WebTarget,
     private readonly labelsToReg: string[],
     private readonly subUnicode: string[],
-    private readonly regUnicode: string,
+    readonly regUnicode: string,
   ) {}
   private keywordInfo(): { strength: KeywordStrength; word: string } {
     if (this.keywordCache) return this.keywordCache;
@@ -415,7 +413,7 @@ export class LookalikeIndex {
     const embeddedOwner = this.embeddedOwnedDomain(hostTokens, target.unicodeRegistrableDomain);
     if (embeddedOwner) {
       const card = new ScoreCard().add('target-embedding', 8, `the real address ${embeddedOwner.primaryDomain} is written inside another domain`);
-      const reasons = [{ code: 'target-embedding', text: `The address contains the real site's name (${embeddedOwner.primaryDomain}) but belongs to another domain.` }];
+      const reasons: Reason[] = [{ code: 'target-embedding', domain: embeddedOwner.primaryDomain }];
       return { owner: embeddedOwner, reasons, score: card.score, confidence: 'high', evidence: card.evidence };
     }
     // 4. Brand plus words in the registrable name (combosquatting, TLD-in-name), hyphenated or glued.
@@ -451,32 +449,32 @@ export class LookalikeIndex {
     const card = new ScoreCard();
     if (isUnicode) {
       card.add('skeleton', 10, `"${regUnicode}" looks exactly like "${exact.raw}"`);
-      return { name: exact, reasons: [{ code: 'homoglyph', text: `The name uses look-alike characters to imitate "${exact.raw}".` }, ...scriptReasons(regUnicode)], card };
+      return { name: exact, reasons: [{ code: 'homoglyph', form: 'characters', brand: exact.raw }, ...scriptReasons(regUnicode)], card };
     }
     const plain = regUnicode.replace(/[-_]/g, '');
     if (plain !== exact.raw.replace(/[^\p{L}\p{N}]/gu, '') && !/[-_]/.test(regUnicode)) {
       card.add('skeleton', exact.weak ? 5 : 7, `"${regUnicode}" reads as "${exact.raw}" (rn for m, 0 for o …)`);
       this.addContext(card, ctx);
-      return { name: exact, reasons: [{ code: 'homoglyph', text: `The name swaps letters for look-alikes (like rn for m, 0 for o) to imitate "${exact.raw}".` }], card };
+      return { name: exact, reasons: [{ code: 'homoglyph', form: 'swaps', brand: exact.raw, swaps: asciiSwaps(regUnicode, exact.raw) }], card };
     }
     if (/[-_]/.test(regUnicode) && regUnicode !== exact.raw) {
       card.add('hyphenation', 5, `"${regUnicode}" is "${exact.raw}" with hyphens`);
       this.strengthEvidence(card, exact, exact.strength / 2);
       this.addContext(card, ctx);
-      return { name: exact, reasons: [{ code: 'hyphenation', text: `The name is "${exact.raw}" split with hyphens.` }], card };
+      return { name: exact, reasons: [{ code: 'hyphenation', brand: exact.raw, inSubdomain: false }], card };
     }
     if (ctx.privateSuffix) {
       card.add('free-hosting', 5, `a site named "${exact.raw}" on ${ctx.target.publicSuffix}`);
       this.strengthEvidence(card, exact, exact.strength / 2);
       this.addContext(card, ctx, { platform: true });
-      return { name: exact, reasons: [{ code: 'free-hosting', text: `A site named "${exact.raw}" on a shared hosting platform (${ctx.target.publicSuffix}).` }], card };
+      return { name: exact, reasons: [{ code: 'free-hosting', brand: exact.raw, suffix: ctx.target.publicSuffix }], card };
     }
     // A TLD swap: the brand's name on a suffix it does not hold is at least "not the brand's site".
     if (exact.fromTld) return undefined;
     card.add('tld-swap', 4, `${exact.owner.name} does not use .${ctx.target.publicSuffix}`);
     if (!exact.weak) card.add('brand-token', 0.5, `"${exact.raw}" is a distinctive name`);
     this.addContext(card, ctx);
-    return { name: exact, reasons: [{ code: 'tld-swap', text: `${exact.owner.name} does not use ${exact.raw}.${ctx.target.publicSuffix}: this is not ${exact.owner.name}'s site.` }], card };
+    return { name: exact, reasons: [{ code: 'tld-swap', owner: exact.owner.name, domain: `${exact.raw}.${ctx.target.publicSuffix}` }], card };
   }
 
   /** `idn`: the label is an IDN mixing scripts ("script") or in Latin letters with look-alike extras ("latin"). */
@@ -491,7 +489,7 @@ export class LookalikeIndex {
       // Look-alike letters AND a near-miss of a brand: an honest IDN rarely lands one edit from a brand.
       card.add('skeleton', idn === 'script' ? 8 : name.strength >= 2.5 ? 7 : 5, `look-alike characters close to "${name.raw}"`);
       if (idn === 'latin') this.addContext(card, ctx);
-      return { name, reasons: [{ code: 'homoglyph', text: `The name uses look-alike characters close to "${name.raw}".` }, ...scriptReasons(ctx.target.unicodeHost)], card };
+      return { name, reasons: [{ code: 'homoglyph', form: 'near', brand: name.raw }, ...scriptReasons(ctx.target.unicodeHost)], card };
     }
     if (name.fromTld) return undefined;
     const base = distance === 1 ? (len >= 7 ? 7 : len >= 5 ? 5.5 : len === 4 ? 3.5 : 2) : len >= 10 ? 6 : 3.5;
@@ -502,7 +500,7 @@ export class LookalikeIndex {
     // A typo on the brand's own TLD family is the classic typosquat (amazno.com, paypa.de).
     if (suffixes?.has(ctx.target.publicSuffix)) card.add('own-tld', 1, `${name.owner.name} uses .${ctx.target.publicSuffix}`);
     this.addContext(card, ctx);
-    return { name, reasons: [{ code: 'edit-distance', text: `The name differs from "${name.raw}" by ${typoKind(regKey, name.key)}.` }], card };
+    return { name, reasons: [{ code: 'edit-distance', brand: name.raw, typo: typoKind(regKey, name.key) }], card };
   }
 
   /** A name with legitimate one-edit neighbours ("icloud": hicloud, pcloud …) makes a typo weak evidence. */
@@ -532,14 +530,14 @@ export class LookalikeIndex {
         if (rest.length === 0 && !ctx.privateSuffix) continue;
         const card = this.strengthEvidence(new ScoreCard(), name, exact ? name.strength : name.strength - 2);
         if (near) this.neighbourPenalty(card, name, near.distance);
-        let reason: Reason = { code: 'combosquatting', text: `"${name.raw}" combined with other words${ctx.keyword === 'strong' ? ' such as login or verify' : ''}.` };
+        let reason: Reason = { code: 'combosquatting', brand: name.raw, form: ctx.keyword === 'strong' ? 'login-words' : 'words', words: rest };
         if (rest.length > 0) card.add('join', 1, `"${name.raw}" is a separate word of the name`);
         if (rest.length > 0 && rest.every((t) => /^\d+$/.test(t))) {
           card.add('digits', 2, `followed by numbers (${rest.join('-')})`);
-          reason = { code: 'combosquatting', text: `"${name.raw}" followed by numbers.` };
+          reason = { code: 'combosquatting', brand: name.raw, form: 'numbers', words: rest };
         } else if (rest.length > 0 && rest.every((t) => TLD_WORDS.has(t))) {
           card.add('tld-in-name', 3, `spells out the address ("${tokens.join('-')}")`);
-          reason = { code: 'tld-in-name', text: `The name spells out the brand's address ("${tokens.join('-')}").` };
+          reason = { code: 'tld-in-name', brand: name.raw, spelled: tokens.join('-') };
         } else if (rest.some((t) => TLD_WORDS.has(t))) {
           card.add('tld-in-name', 2, 'a domain ending written into the name');
         } else if (rest.length > 0 && rest.every((t) => t.length <= 3)) {
@@ -548,11 +546,9 @@ export class LookalikeIndex {
         // Two brands in one name ("ups-fedex", "dhl-amazon"): no honest site is named after a competitor.
         const other = rest.map((t) => this.exactName(fold(t))).find((n) => n && n.owner.id !== name.owner.id && !n.fromTld && n.key.length >= 3);
         if (other) card.add('other-brand', 2, `also names ${other.owner.name}`);
-        if (ctx.privateSuffix && reason.code === 'combosquatting') {
-          reason = { code: 'free-hosting', text: `"${name.raw}" in a site name on a shared hosting platform.` };
-        }
+        if (ctx.privateSuffix && reason.code === 'combosquatting') reason = { code: 'free-hosting', brand: name.raw };
         this.addContext(card, ctx);
-        if (!best || card.score > best.card.score) best = { name, reasons: [reason], card };
+        if (!best || card.score > best.card.score) best = { name, reasons: withSwaps([reason], ctx.regUnicode, name.raw), card };
       }
     }
     return best;
@@ -568,21 +564,23 @@ export class LookalikeIndex {
       const before = key.slice(0, start);
       const after = key.slice(start + name.key.length);
       const card = this.strengthEvidence(new ScoreCard(), name);
-      let reason: Reason = { code: 'combosquatting', text: inSubdomain ? `"${name.raw}" appears in front of an unrelated domain (${ctx.target.registrableDomain}).` : `"${name.raw}" run together with other words.` };
+      let reason: Reason = inSubdomain
+        ? { code: 'combosquatting', brand: name.raw, form: 'subdomain', domain: ctx.target.registrableDomain }
+        : { code: 'combosquatting', brand: name.raw, form: 'glued' };
       const affix = before + after;
       const kw = this.affixKeyword(before, after);
       if (before === '') card.add('position', 0.5, `the name starts with "${name.raw}"`);
       if (/^[\dlos]+$/.test(after) && before === '' && /\d/.test(key)) {
         card.add('digits', 2, `followed by numbers (${after})`);
-        reason = { code: 'combosquatting', text: `"${name.raw}" followed by numbers.` };
+        reason = { code: 'combosquatting', brand: name.raw, form: 'numbers', words: [after] };
       } else if (FOLDED_TLD_WORDS.has(after) || FOLDED_TLD_WORDS.has(before)) {
         // Two letters ("es", "in", "se") end or start many ordinary words; "com", "couk" do not.
         const tld = FOLDED_TLD_WORDS.has(after) ? after : before;
         card.add('tld-in-name', tld.length <= 2 ? 1.5 : 3, `spells out the address (${tld})`);
-        reason = { code: 'tld-in-name', text: `The name spells out the brand's address.` };
+        reason = { code: 'tld-in-name', brand: name.raw };
       } else if (kw) {
         card.add('keyword', kw === 'strong' ? 3 : 1, `run together with a word such as login or verify`);
-        reason = { code: 'combosquatting', text: `"${name.raw}" run together with words such as login or verify.` };
+        reason = { code: 'combosquatting', brand: name.raw, form: 'glued-login' };
       } else if (affix.length <= 2 && !/\d/.test(affix)) {
         card.add('word-inflection', -1.5, `"${before}${name.raw}${after}" may be an ordinary word`);
       } else if (/^[^aeiouy\d]{2,}$/.test(after) || (/\d/.test(affix) && /[a-z]/.test(affix))) {
@@ -592,11 +590,9 @@ export class LookalikeIndex {
         card.add('compound', -1, `"${name.raw}" is glued into legitimate names too (${name.risk?.contains} measured)`);
       }
       if (inSubdomain) card.add('subdomain', 1, `in front of an unrelated domain (${ctx.target.registrableDomain})`);
-      if (ctx.privateSuffix && reason.code === 'combosquatting' && !inSubdomain) {
-        reason = { code: 'free-hosting', text: `"${name.raw}" in a site name on a shared hosting platform.` };
-      }
+      if (ctx.privateSuffix && reason.code === 'combosquatting' && !inSubdomain) reason = { code: 'free-hosting', brand: name.raw };
       this.addContext(card, ctx, { keyword: !!kw });
-      if (!best || card.score > best.card.score) best = { name, reasons: [reason], card };
+      if (!best || card.score > best.card.score) best = { name, reasons: inSubdomain ? [reason] : withSwaps([reason], ctx.regUnicode, name.raw), card };
     }
     return best;
   }
@@ -613,7 +609,7 @@ export class LookalikeIndex {
         const card = new ScoreCard().add('subdomain-split', 5, `"${joined.raw}" split across labels`);
         this.strengthEvidence(card, joined, joined.strength / 2);
         this.addContext(card, ctx);
-        keep({ name: joined, reasons: [{ code: 'subdomain-split', text: `"${joined.raw}" is split across the parts of the address.` }], card });
+        keep({ name: joined, reasons: [{ code: 'subdomain-split', brand: joined.raw }], card });
       }
     }
     for (const label of subUnicode) {
@@ -622,7 +618,7 @@ export class LookalikeIndex {
       const card = new ScoreCard().add('hyphenation', 3, `"${label}" is "${joined.raw}" with hyphens`);
       this.strengthEvidence(card, joined);
       this.addContext(card, ctx);
-      keep({ name: joined, reasons: [{ code: 'hyphenation', text: `"${joined.raw}" split with hyphens in front of an unrelated domain.` }], card });
+      keep({ name: joined, reasons: [{ code: 'hyphenation', brand: joined.raw, inSubdomain: true }], card });
     }
     for (const token of subUnicode.flatMap((l) => l.split(/[-_]+/)).filter(Boolean)) {
       const key = fold(token);
@@ -633,7 +629,7 @@ export class LookalikeIndex {
       const card = this.strengthEvidence(new ScoreCard(), name, exact ? name.strength : name.strength - 1);
       card.add('subdomain', 2, `"${token}" in front of an unrelated domain (${ctx.target.registrableDomain})`);
       this.addContext(card, ctx);
-      keep({ name, reasons: [{ code: 'combosquatting', text: `"${name.raw}" appears in front of an unrelated domain (${ctx.target.registrableDomain}).` }], card });
+      keep({ name, reasons: [{ code: 'combosquatting', brand: name.raw, form: 'subdomain', domain: ctx.target.registrableDomain }], card });
     }
     for (const label of subUnicode) keep(this.embeddedMatch(fold(label.replace(/[-_]/g, '')), ctx, true));
     return best;
@@ -661,9 +657,15 @@ export class LookalikeIndex {
 
 function scriptReasons(label: string): Reason[] {
   const reasons: Reason[] = [];
-  if (isMixedScript(label)) reasons.push({ code: 'mixed-script', text: 'The name mixes letters from different alphabets.' });
-  if (isWholeScriptConfusable(label)) reasons.push({ code: 'whole-script', text: 'The name is written in another alphabet whose letters look Latin.' });
+  if (isMixedScript(label)) reasons.push({ code: 'mixed-script' });
+  if (isWholeScriptConfusable(label)) reasons.push({ code: 'whole-script' });
   return reasons;
+}
+
+/** The brand written with ASCII swaps inside the name (amaz0n-account): named and marked, points unchanged. */
+function withSwaps(reasons: Reason[], label: string, brand: string): Reason[] {
+  const swaps = asciiSwaps(label, brand);
+  return swaps.length > 0 ? [{ code: 'ascii-swap', brand, swaps }, ...reasons] : reasons;
 }
 
 const isMixedScriptOrWhole = (label: string): boolean => isMixedScript(label) || isWholeScriptConfusable(label);

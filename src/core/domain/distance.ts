@@ -1,3 +1,5 @@
+import type { TypoKind } from './reasons';
+
 /** Three rows reused by every call (the distance runs once per candidate on the verdict path). */
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
 
@@ -46,31 +48,31 @@ function keyboardAdjacent(a: string, b: string): boolean {
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
 /** Names the typo technique that turns `name` into `variant` (both already folded). */
-export function typoKind(variant: string, name: string): string {
+export function typoKind(variant: string, name: string): TypoKind {
   if (variant.length === name.length) {
     const diffs: number[] = [];
     for (let i = 0; i < name.length; i++) if (variant[i] !== name[i]) diffs.push(i);
-    if (diffs.length === 2 && diffs[1] === (diffs[0] ?? 0) + 1 && variant[diffs[0] ?? 0] === name[diffs[1] ?? 0]) return 'transposed letters';
+    if (diffs.length === 2 && diffs[1] === (diffs[0] ?? 0) + 1 && variant[diffs[0] ?? 0] === name[diffs[1] ?? 0]) return 'transposed';
     if (diffs.length === 1) {
       const i = diffs[0] ?? 0;
       const a = variant[i] ?? '';
       const b = name[i] ?? '';
-      if (VOWELS.has(a) && VOWELS.has(b)) return 'a swapped vowel';
-      if (keyboardAdjacent(a, b)) return 'a neighbouring key';
+      if (VOWELS.has(a) && VOWELS.has(b)) return 'vowel';
+      if (keyboardAdjacent(a, b)) return 'neighbour-key';
       const x = a.charCodeAt(0) ^ b.charCodeAt(0);
-      if ((x & (x - 1)) === 0) return 'a one-bit change';
-      return 'one letter replaced';
+      if ((x & (x - 1)) === 0) return 'bit-flip';
+      return 'replaced-one';
     }
-    return 'letters replaced';
+    return 'replaced-several';
   }
   if (variant.length === name.length + 1) {
     for (let i = 0; i < variant.length; i++) {
       if (variant.slice(0, i) + variant.slice(i + 1) === name) {
-        return variant[i] === variant[i - 1] || variant[i] === variant[i + 1] ? 'a repeated letter' : 'an extra letter';
+        return variant[i] === variant[i - 1] || variant[i] === variant[i + 1] ? 'repeated' : 'extra-one';
       }
     }
-    return 'extra letters';
+    return 'extra-several';
   }
-  if (variant.length + 1 === name.length) return 'a missing letter';
-  return 'several changed letters';
+  if (variant.length + 1 === name.length) return 'missing';
+  return 'several';
 }

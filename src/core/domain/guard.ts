@@ -3,6 +3,7 @@ import distinctiveness from './catalogue/distinctiveness.json';
 import { type Confidence, type Evidence, type LookalikeMatch, LookalikeIndex, type NameRisk, type NameSource, type Owner, type Reason } from './detector';
 import { parseTarget, type WebTarget } from './host';
 import { VerdictCache } from './verdict-cache';
+import { swapMarks } from './reasons';
 import { confusableChars } from './skeleton';
 
 export type { Confidence, Evidence, Reason } from './detector';
@@ -121,10 +122,10 @@ export function createGuard(rules: GuardRules): Guard {
     if (brand || accountIds.length > 0) {
       const publicContent = brand?.publicContentHosts?.some((h) => hostMatches(target.asciiHost, h)) ?? false;
       if (target.scheme === 'http') {
-        return { kind: 'unknown', target, trustedByUser: false, reasons: [{ code: 'insecure', text: 'The page is not using HTTPS, so it is never treated as the real site.' }] };
+        return { kind: 'unknown', target, trustedByUser: false, reasons: [{ code: 'insecure' }] };
       }
       if (publicContent) {
-        return { kind: 'unknown', target, trustedByUser: false, reasons: [{ code: 'public-content', text: 'Anyone can publish pages on this part of the site.' }] };
+        return { kind: 'unknown', target, trustedByUser: false, reasons: [{ code: 'public-content' }] };
       }
       return {
         kind: 'verified',
@@ -137,13 +138,13 @@ export function createGuard(rules: GuardRules): Guard {
     const serviceOwner = brandByServiceDomain.get(reg);
     if (serviceOwner && (!match || match.owner.id === serviceOwner.id || target.asciiHost === reg || target.asciiHost === `www.${reg}`)) {
       const owned = { id: serviceOwner.id, name: serviceOwner.name, primaryDomain: serviceOwner.primaryDomain };
-      const reasons = [{ code: 'brand-owned', text: `${serviceOwner.name} owns this domain for its services; it is not where you sign in.` }];
+      const reasons: Reason[] = [{ code: 'brand-owned', owner: serviceOwner.name }];
       return { kind: 'unknown', target, trustedByUser: trusted.has(reg), reasons, brandOwned: owned };
     }
     if (match) {
       if (trusted.has(reg)) return { kind: 'unknown', target, trustedByUser: true, reasons: match.reasons };
       const { confidence, score, evidence } = match;
-      return { kind: 'lookalike', target, imitates: match.owner, reasons: match.reasons, confusables: confusableChars(target.unicodeHost), confidence, score, evidence };
+      return { kind: 'lookalike', target, imitates: match.owner, reasons: match.reasons, confusables: [...confusableChars(target.unicodeHost), ...swapMarks(match.reasons, target.unicodeHost, target.unicodeRegistrableDomain)], confidence, score, evidence };
     }
     return { kind: 'unknown', target, trustedByUser: trusted.has(reg) };
   }

@@ -1,6 +1,7 @@
 import type { AccountView } from '../../messaging/protocol';
 import { groupCode } from '../format';
 import { type SecondTicker, useNow } from '../ticker';
+import { useI18n } from '../../ui/i18n-context';
 
 /** The next code is shown in the last seconds of a period, so the user can wait for it instead of racing. */
 export const NEXT_CODE_SECONDS = 5;
@@ -12,16 +13,17 @@ export function secondsLeft(account: AccountView, fetchedAt: number, now: number
 /** The only part of a row that changes every second. */
 export function CodeTimer({ account, fetchedAt, ticker }: { account: AccountView; fetchedAt: number; ticker: SecondTicker }) {
   const now = useNow(ticker);
+  const { t } = useI18n();
   const left = secondsLeft(account, fetchedAt, now);
   const showNext = account.nextCode !== undefined && left <= NEXT_CODE_SECONDS;
   return (
     <span class="timer">
-      <span class={left <= NEXT_CODE_SECONDS ? 'seconds ending' : 'seconds'} title="Seconds until the code changes">
-        {left} s
+      <span class={left <= NEXT_CODE_SECONDS ? 'seconds ending' : 'seconds'} title={t('timer_title')}>
+        {t('timer_seconds', left)}
       </span>
       {showNext && (
         <span class="next-code" data-testid="next-code">
-          next: {groupCode(account.nextCode ?? '')}
+          {t('timer_next', groupCode(account.nextCode ?? ''))}
         </span>
       )}
     </span>

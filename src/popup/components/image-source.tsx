@@ -3,10 +3,12 @@ import type { PreviewReply } from '../../messaging/protocol';
 import { messageOf } from '../format';
 import { useServices } from '../services';
 import { Problem } from './problem';
+import { useI18n } from '../../ui/i18n-context';
 
 /** Reads a chosen or dropped image and asks the background to decode the QR codes in it. */
 export function ImageSource({ idPrefix, onPreview }: { idPrefix: string; onPreview(reply: PreviewReply): void }) {
   const { client, platform } = useServices();
+  const { t } = useI18n();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -14,7 +16,7 @@ export function ImageSource({ idPrefix, onPreview }: { idPrefix: string; onPrevi
   async function use(file: File | undefined) {
     if (!file) return;
     if (!file.type.startsWith('image/')) {
-      setProblem('This file is not an image. Choose a picture of a QR code (PNG, JPEG, …).');
+      setProblem(t('image_not_image'));
       return;
     }
     setBusy(true);
@@ -44,7 +46,7 @@ export function ImageSource({ idPrefix, onPreview }: { idPrefix: string; onPrevi
         use(event.dataTransfer?.files[0]);
       }}
     >
-      <span>Choose an image of a QR code, or drop it here</span>
+      <span>{t('image_choose')}</span>
       <input
         id={`${idPrefix}-image`}
         type="file"
@@ -52,7 +54,7 @@ export function ImageSource({ idPrefix, onPreview }: { idPrefix: string; onPrevi
         disabled={busy}
         onChange={(event) => use(event.currentTarget.files?.[0])}
       />
-      {busy && <p>Reading the image…</p>}
+      {busy && <p>{t('image_reading')}</p>}
       <Problem text={problem} />
     </label>
   );

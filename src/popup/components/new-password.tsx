@@ -2,28 +2,31 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   loadStrengthEstimator,
   MINIMUM_SCORE,
-  SCORE_LABEL,
+  SCORE_KEY,
   type StrengthEstimator,
   type StrengthReport,
 } from '../strength';
 import { useFocusOnMount } from './focus';
+import type { I18n, MessageKey } from '../../ui/i18n';
+import { useI18n } from '../../ui/i18n-context';
 
 export interface StrengthState {
   /** False until the estimator has loaded (or failed to). */
   ready: boolean;
   report: StrengthReport | null;
-  loadError?: string;
+  /** Why the estimator is missing (a message key). */
+  loadError?: MessageKey;
 }
 
 /** Strength of `password`, computed by the lazily loaded estimator. */
 export function useStrength(password: string): StrengthState {
   const [estimator, setEstimator] = useState<StrengthEstimator | null>(null);
-  const [loadError, setLoadError] = useState<string | undefined>();
+  const [loadError, setLoadError] = useState<MessageKey | undefined>();
   useEffect(() => {
     let live = true;
     loadStrengthEstimator().then(
       (loaded) => live && setEstimator(() => loaded),
-      () => live && setLoadError('The password checker could not load. Reopen this window and try again.'),
+      () => live && setLoadError('password_checker_failed'),
     );
     return () => {
       live = false;
@@ -34,14 +37,12 @@ export function useStrength(password: string): StrengthState {
 }
 
 /** Why this new password cannot be used, in plain words; null when it can. */
-export function newPasswordProblem(password: string, confirm: string, strength: StrengthState): string | null {
-  if (!password) return 'Choose a password.';
-  if (strength.loadError) return strength.loadError;
-  if (!strength.ready || !strength.report) return 'Checking the password… try again in a moment.';
-  if (strength.report.score < MINIMUM_SCORE) {
-    return 'This password is too easy to guess. Make it longer, for example a few unrelated words.';
-  }
-  if (password !== confirm) return 'The two passwords are different. Type the same password twice.';
+export function newPasswordProblem(password: string, confirm: string, strength: StrengthState, { t }: I18n): string | null {
+  if (!password) return t('password_choose');
+  if (strength.loadError) return t(strength.loadError);
+  if (!strength.ready || !strength.report) return t('password_checking');
+  if (strength.report.score < MINIMUM_SCORE) return t('password_too_easy');
+  if (password !== confirm) return t('password_mismatch');
   return null;
 }
 
@@ -60,6 +61,7 @@ interface Props {
 export function NewPasswordFields({ idPrefix, label, password, confirm, onPassword, onConfirm, strength, focusFirst }: Props) {
   const report = strength.report;
   const first = useFocusOnMount<HTMLInputElement>();
+  const { t } = useI18n();
   return (
     <div class="new-password">
       <label for={`${idPrefix}-password`}>{label}</label>
@@ -72,11 +74,11 @@ export function NewPasswordFields({ idPrefix, label, password, confirm, onPasswo
         onInput={(event) => onPassword(event.currentTarget.value)}
       />
       <div class="strength" aria-live="polite" data-testid="strength">
-        {!strength.ready && password && 'Checking strength…'}
+        {!strength.ready && password && t('password_checking_strength')}
         {report && (
           <>
-            <meter min={0} max={4} low={2} high={3} optimum={4} value={report.score} aria-label="Password strength" />{' '}
-            <span data-score={report.score}>{SCORE_LABEL[report.score]}</span>
+            <meter min={0} max={4} low={2} high={3} optimum={4} value={report.score} aria-label={t('password_strength')} />{' '}
+            <span data-score={report.score}>{t(SCORE_KEY[report.score])}</span>
             {report.warning && <p class="hint">{report.warning}</p>}
             {report.suggestions.length > 0 && (
               <ul class="hint">
@@ -88,7 +90,7 @@ export function NewPasswordFields({ idPrefix, label, password, confirm, onPasswo
           </>
         )}
       </div>
-      <label for={`${idPrefix}-confirm`}>Type it again</label>
+      <label for={`${idPrefix}-confirm`}>{t('password_again')}</label>
       <input
         id={`${idPrefix}-confirm`}
         type="password"

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AccountView } from '../../messaging/protocol';
 import { parseDomains } from '../format';
 import { Problem } from '../components/problem';
+import { useI18n } from '../../ui/i18n-context';
 
 export interface AccountChanges {
   issuer: string;
@@ -19,6 +20,7 @@ export function AccountEdit({
   onSave(changes: AccountChanges): Promise<string | null>;
   onCancel(): void;
 }) {
+  const { t } = useI18n();
   const [issuer, setIssuer] = useState(account.issuer);
   const [accountName, setAccountName] = useState(account.accountName);
   const [domains, setDomains] = useState(account.domains.join('\n'));
@@ -35,12 +37,12 @@ export function AccountEdit({
   }
 
   return (
-    <form class="edit" onSubmit={submit} aria-label={`Edit ${account.issuer || account.accountName}`}>
-      <label for={`${prefix}-issuer`}>Service</label>
+    <form class="edit" onSubmit={submit} aria-label={t('row_edit_label', account.issuer || account.accountName)}>
+      <label for={`${prefix}-issuer`}>{t('edit_service')}</label>
       <input id={`${prefix}-issuer`} value={issuer} onInput={(event) => setIssuer(event.currentTarget.value)} />
-      <label for={`${prefix}-account`}>Account</label>
+      <label for={`${prefix}-account`}>{t('edit_account')}</label>
       <input id={`${prefix}-account`} value={accountName} onInput={(event) => setAccountName(event.currentTarget.value)} />
-      <label for={`${prefix}-domains`}>Sites where this code may be filled (one per line)</label>
+      <label for={`${prefix}-domains`}>{t('edit_domains')}</label>
       <textarea
         id={`${prefix}-domains`}
         rows={3}
@@ -51,10 +53,10 @@ export function AccountEdit({
       <Problem text={problem} />
       <div class="actions">
         <button type="submit" disabled={busy}>
-          Save
+          {t('action_save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('action_cancel')}
         </button>
       </div>
     </form>

@@ -7,6 +7,7 @@ import { accountLabel, groupCode } from '../format';
 import type { SecondTicker } from '../ticker';
 import { type AccountChanges, AccountEdit } from './account-edit';
 import { ExportQr } from './export-qr';
+import { useI18n } from '../../ui/i18n-context';
 
 /** 'view' shows only the code; 'menu' adds the row's actions (kept closed so 200 rows stay light). */
 export type RowMode = 'view' | 'menu' | 'edit' | 'confirm-delete' | 'export';
@@ -69,17 +70,16 @@ function useFocusBackOnClose(mode: RowMode, button: { current: HTMLButtonElement
 /** The delete confirmation; its safe choice has the focus, and Escape (handled by the row) keeps the account. */
 function ConfirmDelete({ label, onDelete, onKeep }: { label: string; onDelete(): void; onKeep(): void }) {
   const keepButton = useFocusOnMount<HTMLButtonElement>();
+  const { t } = useI18n();
   return (
-    <div class="confirm" role="alertdialog" aria-label={`Delete ${label}?`}>
-      <p>
-        Delete <strong>{label}</strong>? You will no longer get its codes here.
-      </p>
+    <div class="confirm" role="alertdialog" aria-label={t('row_delete_question_label', label)}>
+      <p>{t('row_delete_question', label)}</p>
       <div class="actions">
         <button type="button" class="danger" onClick={onDelete}>
-          Delete
+          {t('action_delete')}
         </button>
         <button type="button" onClick={onKeep} ref={keepButton}>
-          Keep it
+          {t('row_keep')}
         </button>
       </div>
     </div>
@@ -87,7 +87,8 @@ function ConfirmDelete({ label, onDelete, onKeep }: { label: string; onDelete():
 }
 
 function AccountRowView({ account, fetchedAt, ticker, mode, hotpCode, canMoveUp, canMoveDown, readOnly, actions }: AccountRowProps) {
-  const label = accountLabel(account);
+  const { t } = useI18n();
+  const label = accountLabel(account, t('account_unnamed'));
   const code = account.kind === 'hotp' ? (hotpCode ?? account.code) : account.code;
   const moreButton = useRef<HTMLButtonElement>(null);
   useFocusBackOnClose(mode, moreButton);
@@ -117,13 +118,13 @@ function AccountRowView({ account, fetchedAt, ticker, mode, hotpCode, canMoveUp,
         </span>
         {account.kind === 'hotp' ? (
           <button type="button" class="next" onClick={() => actions.hotpNext(account.id)} disabled={readOnly}>
-            Next code
+            {t('row_next_code')}
           </button>
         ) : (
           <CodeTimer account={account} fetchedAt={fetchedAt} ticker={ticker} />
         )}
         {/* An icon button (its name is the label alone); its ::after stretches over the row so a click anywhere copies. */}
-        <button type="button" class="copy" onClick={() => actions.copy(account)} aria-label={`Copy code for ${label}`}>
+        <button type="button" class="copy" onClick={() => actions.copy(account)} aria-label={t('row_copy_label', label)}>
           <CopyIcon />
         </button>
         <button
@@ -131,7 +132,7 @@ function AccountRowView({ account, fetchedAt, ticker, mode, hotpCode, canMoveUp,
           type="button"
           class="more"
           aria-expanded={mode !== 'view'}
-          aria-label={`Actions for ${label}`}
+          aria-label={t('row_actions_label', label)}
           onClick={() => (mode === 'view' ? actions.open(account.id, 'menu') : actions.close())}
         >
           <span aria-hidden="true">⋯</span>
@@ -146,20 +147,20 @@ function AccountRowView({ account, fetchedAt, ticker, mode, hotpCode, canMoveUp,
       )}
       {mode === 'menu' && (
         <div class="row-actions">
-          <button type="button" disabled={!canMoveUp} onClick={() => actions.move(account.id, -1)} aria-label={`Move ${label} up`}>
+          <button type="button" disabled={!canMoveUp} onClick={() => actions.move(account.id, -1)} aria-label={t('row_move_up', label)}>
             ↑
           </button>
-          <button type="button" disabled={!canMoveDown} onClick={() => actions.move(account.id, 1)} aria-label={`Move ${label} down`}>
+          <button type="button" disabled={!canMoveDown} onClick={() => actions.move(account.id, 1)} aria-label={t('row_move_down', label)}>
             ↓
           </button>
-          <button type="button" disabled={readOnly} onClick={() => actions.open(account.id, 'edit')} aria-label={`Edit ${label}`}>
-            Edit
+          <button type="button" disabled={readOnly} onClick={() => actions.open(account.id, 'edit')} aria-label={t('row_edit_label', label)}>
+            {t('action_edit')}
           </button>
-          <button type="button" onClick={() => actions.open(account.id, 'export')} aria-label={`Export as QR: ${label}`}>
-            Export as QR
+          <button type="button" onClick={() => actions.open(account.id, 'export')} aria-label={t('row_export_label', label)}>
+            {t('row_export')}
           </button>
-          <button type="button" disabled={readOnly} onClick={() => actions.open(account.id, 'confirm-delete')} aria-label={`Delete ${label}`}>
-            Delete
+          <button type="button" disabled={readOnly} onClick={() => actions.open(account.id, 'confirm-delete')} aria-label={t('row_delete_label', label)}>
+            {t('action_delete')}
           </button>
         </div>
       )}

@@ -3,14 +3,16 @@ import type { PreviewReply } from '../../messaging/protocol';
 import { ImageTab, ImportTab, ManualSource, PasteSource, ScanSource } from './add-sources';
 import { PreviewList } from './preview-list';
 import { tabIndexForKey } from '../components/focus';
+import type { MessageKey } from '../../ui/i18n';
+import { useI18n } from '../../ui/i18n-context';
 
 const SOURCES = {
-  scan: 'Scan this page',
-  paste: 'Paste links',
-  manual: 'Manual',
-  image: 'QR image',
-  import: 'Import from another app',
-} as const;
+  scan: 'source_scan',
+  paste: 'source_paste',
+  manual: 'source_manual',
+  image: 'source_image',
+  import: 'source_import',
+} as const satisfies Record<string, MessageKey>;
 type Source = keyof typeof SOURCES;
 const NAMES = Object.keys(SOURCES) as Source[];
 
@@ -22,6 +24,7 @@ interface Props {
 }
 
 export function AddAccount({ revision, readOnly, onSaved, onConflict }: Props) {
+  const { t } = useI18n();
   const [source, setSource] = useState<Source>('scan');
   const [preview, setPreview] = useState<PreviewReply | null>(null);
 
@@ -36,13 +39,13 @@ export function AddAccount({ revision, readOnly, onSaved, onConflict }: Props) {
   }
 
   if (readOnly) {
-    return <p class="banner warn">This vault is read-only in this version of OTP Guard: accounts cannot be added.</p>;
+    return <p class="banner warn">{t('add_read_only')}</p>;
   }
   if (preview) {
     return (
-      <section class="add" aria-label="Add account">
+      <section class="add" aria-label={t('add_label')}>
         <button type="button" class="link" onClick={() => setPreview(null)}>
-          ← Back
+          {t('action_back')}
         </button>
         <PreviewList
           reply={preview}
@@ -54,8 +57,8 @@ export function AddAccount({ revision, readOnly, onSaved, onConflict }: Props) {
     );
   }
   return (
-    <section class="add" aria-label="Add account">
-      <div role="tablist" class="tabs sources" aria-label="How to add" onKeyDown={onTabKey}>
+    <section class="add" aria-label={t('add_label')}>
+      <div role="tablist" class="tabs sources" aria-label={t('add_how')} onKeyDown={onTabKey}>
         {NAMES.map((name) => (
           <button
             key={name}
@@ -67,7 +70,7 @@ export function AddAccount({ revision, readOnly, onSaved, onConflict }: Props) {
             tabIndex={source === name ? 0 : -1}
             onClick={() => setSource(name)}
           >
-            {SOURCES[name]}
+            {t(SOURCES[name])}
           </button>
         ))}
       </div>

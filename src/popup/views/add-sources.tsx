@@ -4,6 +4,7 @@ import { ImageSource } from '../components/image-source';
 import { messageOf } from '../format';
 import { useServices } from '../services';
 import { Problem } from '../components/problem';
+import { useI18n } from '../../ui/i18n-context';
 
 type OnPreview = (reply: PreviewReply) => void;
 
@@ -28,14 +29,15 @@ function usePreviewRequest(onPreview: OnPreview) {
 
 export function ScanSource({ onPreview }: { onPreview: OnPreview }) {
   const { client, problem, busy, run } = usePreviewRequest(onPreview);
+  const { t } = useI18n();
   async function scan() {
     await run(() => client.send({ type: 'ui:scan-tab' }));
   }
   return (
     <div>
-      <p>Open the page that shows the QR code (for example your account’s two-step verification setup), then scan it.</p>
+      <p>{t('scan_hint')}</p>
       <button type="button" onClick={scan} disabled={busy}>
-        {busy ? 'Scanning…' : 'Scan this page'}
+        {busy ? t('scan_busy') : t('source_scan')}
       </button>
       <Problem text={problem} testId="source-problem" />
     </div>
@@ -45,21 +47,22 @@ export function ScanSource({ onPreview }: { onPreview: OnPreview }) {
 export function PasteSource({ onPreview }: { onPreview: OnPreview }) {
   const { client, problem, setProblem, busy, run } = usePreviewRequest(onPreview);
   const [text, setText] = useState('');
+  const { t } = useI18n();
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
         if (!text.trim()) {
-          setProblem('Paste one or more otpauth:// links first.');
+          setProblem(t('paste_empty'));
           return;
         }
         run(() => client.send({ type: 'ui:preview-links', text }));
       }}
     >
-      <label for="paste-links">Links (otpauth://…), one per line</label>
+      <label for="paste-links">{t('paste_label')}</label>
       <textarea id="paste-links" rows={5} value={text} onInput={(event) => setText(event.currentTarget.value)} />
       <button type="submit" disabled={busy}>
-        Preview
+        {t('action_preview')}
       </button>
       <Problem text={problem} testId="source-problem" />
     </form>
@@ -70,6 +73,7 @@ type ManualFields = Omit<UiMessage<'ui:preview-manual'>, 'type'>;
 
 export function ManualSource({ onPreview }: { onPreview: OnPreview }) {
   const { client, problem, setProblem, busy, run } = usePreviewRequest(onPreview);
+  const { t } = useI18n();
   const [fields, setFields] = useState<ManualFields>({
     issuer: '',
     accountName: '',
@@ -99,17 +103,17 @@ export function ManualSource({ onPreview }: { onPreview: OnPreview }) {
       onSubmit={(event) => {
         event.preventDefault();
         if (!fields.secret.trim()) {
-          setProblem('Type the secret key shown by the site.');
+          setProblem(t('manual_no_secret'));
           return;
         }
         run(() => client.send({ type: 'ui:preview-manual', ...fields }));
       }}
     >
-      <label for="manual-issuer">Service (e.g. Amazon)</label>
+      <label for="manual-issuer">{t('manual_service')}</label>
       <input id="manual-issuer" value={fields.issuer} onInput={(event) => set('issuer', event.currentTarget.value)} />
-      <label for="manual-account">Account (e.g. your email)</label>
+      <label for="manual-account">{t('manual_account')}</label>
       <input id="manual-account" value={fields.accountName} onInput={(event) => set('accountName', event.currentTarget.value)} />
-      <label for="manual-secret">Secret key</label>
+      <label for="manual-secret">{t('manual_secret')}</label>
       <input
         id="manual-secret"
         autocomplete="off"
@@ -118,33 +122,33 @@ export function ManualSource({ onPreview }: { onPreview: OnPreview }) {
         onInput={(event) => set('secret', event.currentTarget.value)}
       />
       <details>
-        <summary>Advanced</summary>
-        <label for="manual-kind">Type</label>
+        <summary>{t('manual_advanced')}</summary>
+        <label for="manual-kind">{t('manual_type')}</label>
         <select
           id="manual-kind"
           value={fields.kind}
           onChange={(event) => set('kind', event.currentTarget.value as ManualFields['kind'])}
         >
-          <option value="totp">Time-based (TOTP)</option>
-          <option value="hotp">Counter-based (HOTP)</option>
-          <option value="steam">Steam Guard</option>
+          <option value="totp">{t('manual_totp')}</option>
+          <option value="hotp">{t('manual_hotp')}</option>
+          <option value="steam">{t('manual_steam')}</option>
         </select>
-        <label for="manual-algorithm">Algorithm</label>
+        <label for="manual-algorithm">{t('manual_algorithm')}</label>
         <select
           id="manual-algorithm"
           value={fields.algorithm}
           onChange={(event) => set('algorithm', event.currentTarget.value as ManualFields['algorithm'])}
         >
-          <option value="SHA1">SHA-1 (most sites)</option>
+          <option value="SHA1">{t('manual_sha1')}</option>
           <option value="SHA256">SHA-256</option>
           <option value="SHA512">SHA-512</option>
         </select>
-        {numberInput('digits', 'Digits')}
-        {numberInput('period', 'Seconds per code')}
-        {numberInput('counter', 'Counter (HOTP)')}
+        {numberInput('digits', t('manual_digits'))}
+        {numberInput('period', t('manual_period'))}
+        {numberInput('counter', t('manual_counter'))}
       </details>
       <button type="submit" disabled={busy}>
-        Preview
+        {t('action_preview')}
       </button>
       <Problem text={problem} testId="source-problem" />
     </form>
@@ -153,13 +157,14 @@ export function ManualSource({ onPreview }: { onPreview: OnPreview }) {
 
 export function ImageTab({ onPreview }: { onPreview: OnPreview }) {
   const { platform } = useServices();
+  const { t } = useI18n();
   return (
     <div>
       <ImageSource idPrefix="popup" onPreview={onPreview} />
       <p class="hint">
-        In Firefox this window closes when a file chooser opens.{' '}
+        {t('image_firefox_hint')}{' '}
         <button type="button" class="link" onClick={() => platform.openOptions('qr')}>
-          Open in a tab
+          {t('image_open_tab')}
         </button>
       </p>
     </div>
@@ -168,14 +173,12 @@ export function ImageTab({ onPreview }: { onPreview: OnPreview }) {
 
 export function ImportTab() {
   const { platform } = useServices();
+  const { t } = useI18n();
   return (
     <div>
-      <p>
-        Move accounts from Google Authenticator, Aegis, 2FAS, andOTP, Bitwarden or the Authenticator extension. Imports
-        open in a tab, where you can choose a file.
-      </p>
+      <p>{t('import_hint')}</p>
       <button type="button" onClick={() => platform.openOptions('import')}>
-        Open import in a tab
+        {t('import_open_tab')}
       </button>
     </div>
   );

@@ -5,10 +5,10 @@ import { useServices } from '../services';
 import type { SecondTicker } from '../ticker';
 import type { AccountChanges } from './account-edit';
 import { AccountRow, type RowActions, type RowMode } from './account-row';
+import { useI18n } from '../../ui/i18n-context';
 
 export const CLIPBOARD_CLEAR_MS = 30_000;
 const SNACKBAR_MS = 10_000;
-export const CONFLICT_MESSAGE = 'Changed in another window — reloaded.';
 
 interface Props {
   list: AccountsList;
@@ -35,6 +35,7 @@ function matches(account: AccountView, query: string): boolean {
 
 export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: Props) {
   const { client, platform } = useServices();
+  const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<{ id: string; mode: RowMode } | null>(null);
   const [hotpCodes, setHotpCodes] = useState<Record<string, string>>({});
@@ -58,7 +59,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
     } catch (error) {
       if (isConflict(error)) {
         setOpen(null);
-        setNotice(CONFLICT_MESSAGE);
+        setNotice(t('codes_conflict'));
         await reload();
         return null;
       }
@@ -70,7 +71,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
   const actions = useMemo<RowActions>(
     () => ({
       copy(account) {
-        const label = accountLabel(account);
+        const label = accountLabel(account, t('account_unnamed'));
         // The background decides whether a code may be copied with the page now in front.
         client
           .send({ type: 'ui:copy-code', id: account.id })
@@ -80,10 +81,10 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
                 () => {
                   const caution = warning ? ` ${warning}` : '';
                   if (!platform.clipboard.canRead) {
-                    setNotice(`Copied the code for ${label}.${caution} Clear your clipboard yourself after use.`);
+                    setNotice(t('codes_copied_clear_yourself', label, caution));
                     return;
                   }
-                  setNotice(`Copied the code for ${label}.${caution} The clipboard will be cleared in 30 s.`);
+                  setNotice(t('codes_copied_will_clear', label, caution));
                   platform.timers.after(CLIPBOARD_CLEAR_MS, () => {
                     // Clear only our own code: the user may have copied something else since.
                     platform.clipboard
@@ -92,7 +93,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
                       .catch(() => undefined);
                   });
                 },
-                () => setNotice('Could not copy the code. Select it and copy it by hand.'),
+                () => setNotice(t('codes_copy_failed')),
               ),
             (error) => setNotice(messageOf(error)),
           );
@@ -120,7 +121,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
         return change(async () => {
           await client.send({ type: 'ui:update-account', id, ...changes, expectedRevision });
           setOpen(null);
-          setNotice('Saved.');
+          setNotice(t('codes_saved'));
           await reload();
         });
       },
@@ -130,7 +131,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
         change(async () => {
           const reply = await client.send({ type: 'ui:delete-account', id, expectedRevision });
           setOpen(null);
-          showSnackbar({ text: `Deleted ${account ? accountLabel(account) : 'the account'}.`, undoToken: reply.undoToken });
+          showSnackbar({ text: t('codes_deleted', account ? accountLabel(account, t('account_unnamed')) : t('codes_the_account')), undoToken: reply.undoToken });
           await reload();
         }).then((failure) => failure && setNotice(failure));
       },
@@ -142,7 +143,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
       },
     }),
     // The actions read the latest list through a ref, so they stay one object for the life of the view.
-    [client, platform],
+    [client, platform, t],
   );
 
   async function undo(undoToken: string) {
@@ -150,7 +151,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
     setSnackbar(null);
     try {
       await client.send({ type: 'ui:undo-delete', undoToken });
-      setNotice('Restored.');
+      setNotice(t('codes_restored'));
       await reload();
     } catch (error) {
       setNotice(messageOf(error));
@@ -162,22 +163,21 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
   const lastIndex = list.accounts.length - 1;
 
   return (
-    <section class="codes" aria-label="Your codes">
+    <section class="codes" aria-label={t('codes_your_codes')}>
       {list.readOnly && (
         <p class="banner warn" role="status">
-          {readOnlyReason ?? 'This vault was written by a newer version of OTP Guard.'} You can see and copy codes, but
-          changes are off until you update OTP Guard.
+          {readOnlyReason ?? t('codes_read_only_default')} {t('codes_read_only_changes_off')}
         </p>
       )}
       {list.accounts.length > 0 && (
         <>
           <label for="search" class="visually-hidden">
-            Search accounts
+            {t('codes_search_label')}
           </label>
           <input
             id="search"
             type="search"
-            placeholder="Search"
+            placeholder={t('codes_search_placeholder')}
             value={query}
             onInput={(event) => setQuery(event.currentTarget.value)}
           />
@@ -191,8 +191,8 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
           </p>
         )}
       </div>
-      {list.accounts.length === 0 && <p>No accounts yet. Use “Add account” to add one.</p>}
-      {list.accounts.length > 0 && visible.length === 0 && <p>No account matches “{query}”.</p>}
+      {list.accounts.length === 0 && <p>{t('codes_none')}</p>}
+      {list.accounts.length > 0 && visible.length === 0 && <p>{t('codes_no_match', query)}</p>}
       <ul class="accounts">
         {visible.map((account, index) => (
           <AccountRow
@@ -210,9 +210,9 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
         ))}
       </ul>
       {list.damaged.length > 0 && (
-        <section class="damaged" aria-label="Damaged entries">
-          <h3>Entries that could not be opened</h3>
-          <p>The other accounts work normally. A backup made before the damage can bring these back.</p>
+        <section class="damaged" aria-label={t('codes_damaged_label')}>
+          <h3>{t('codes_damaged_title')}</h3>
+          <p>{t('codes_damaged_hint')}</p>
           <ul>
             {list.damaged.map((entry) => (
               <li key={entry.id}>
@@ -227,7 +227,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
           <span>{snackbar.text}</span>
           {snackbar.undoToken && (
             <button type="button" onClick={() => undo(snackbar.undoToken as string)}>
-              Undo
+              {t('action_undo')}
             </button>
           )}
         </div>

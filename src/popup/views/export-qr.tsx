@@ -3,6 +3,7 @@ import type { AccountView } from '../../messaging/protocol';
 import { messageOf } from '../format';
 import { useServices } from '../services';
 import { Problem } from '../components/problem';
+import { useI18n } from '../../ui/i18n-context';
 
 /** The SVG comes from our own background (lean-qr); still, render only something that is an SVG document. */
 export function isSvgMarkup(svg: string): boolean {
@@ -12,6 +13,7 @@ export function isSvgMarkup(svg: string): boolean {
 /** Shows one account as a QR code for a phone, after the password is typed again. */
 export function ExportQr({ account, onClose }: { account: AccountView; onClose(): void }) {
   const { client } = useServices();
+  const { t } = useI18n();
   const [password, setPassword] = useState('');
   const [svg, setSvg] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -20,14 +22,14 @@ export function ExportQr({ account, onClose }: { account: AccountView; onClose()
   async function submit(event: Event) {
     event.preventDefault();
     if (!password) {
-      setProblem('Type your password.');
+      setProblem(t('unlock_type_password'));
       return;
     }
     try {
       const reply = await client.send({ type: 'ui:export-account-qr', id: account.id, password });
       setPassword('');
       if (!isSvgMarkup(reply.svg)) {
-        setProblem('The QR code could not be shown.');
+        setProblem(t('export_qr_failed'));
         return;
       }
       setProblem(null);
@@ -40,19 +42,19 @@ export function ExportQr({ account, onClose }: { account: AccountView; onClose()
   if (svg) {
     return (
       <div class="export-qr">
-        <p class="important">Anyone who sees this QR code can make your codes. Scan it, then close it.</p>
+        <p class="important">{t('export_qr_warning')}</p>
         {/* Shown as an image, never as markup: an SVG in an <img> cannot run anything. */}
-        <img class="qr" data-testid="export-qr-svg" alt="QR code of this account" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} />
+        <img class="qr" data-testid="export-qr-svg" alt={t('export_qr_alt')} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} />
         <button type="button" onClick={onClose}>
-          Close
+          {t('action_close')}
         </button>
       </div>
     );
   }
   return (
     <form class="export-qr" onSubmit={submit}>
-      <p>To show this account as a QR code for a phone app, type your password again.</p>
-      <label for={inputId}>Password</label>
+      <p>{t('export_qr_intro')}</p>
+      <label for={inputId}>{t('password_label')}</label>
       <input
         id={inputId}
         type="password"
@@ -62,9 +64,9 @@ export function ExportQr({ account, onClose }: { account: AccountView; onClose()
       />
       <Problem text={problem} />
       <div class="actions">
-        <button type="submit">Show QR code</button>
+        <button type="submit">{t('export_qr_show')}</button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('action_cancel')}
         </button>
       </div>
     </form>

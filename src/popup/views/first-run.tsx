@@ -4,10 +4,13 @@ import { NewPasswordFields, newPasswordProblem, useStrength } from '../component
 import { messageOf } from '../format';
 import { useServices } from '../services';
 import { Problem } from '../components/problem';
+import { useI18n } from '../../ui/i18n-context';
 
 /** First run: the user chooses the vault password. There is no plaintext mode, so this step cannot be skipped. */
 export function FirstRun({ onStatus }: { onStatus(status: VaultStatusReport): void }) {
   const { client } = useServices();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -16,7 +19,7 @@ export function FirstRun({ onStatus }: { onStatus(status: VaultStatusReport): vo
 
   async function submit(event: Event) {
     event.preventDefault();
-    const refusal = newPasswordProblem(password, confirm, strength);
+    const refusal = newPasswordProblem(password, confirm, strength, i18n);
     setProblem(refusal);
     if (refusal) return;
     setBusy(true);
@@ -31,15 +34,12 @@ export function FirstRun({ onStatus }: { onStatus(status: VaultStatusReport): vo
 
   return (
     <form class="panel first-run" onSubmit={submit}>
-      <h2>Choose a password</h2>
-      <p>OTP Guard keeps your sign-in secrets encrypted with this password. You type it to unlock your codes.</p>
-      <p class="important">
-        If you forget this password, your secrets cannot be recovered — not by OTP Guard, not by anyone. Write it down
-        somewhere safe, and keep a backup.
-      </p>
+      <h2>{t('first_run_title')}</h2>
+      <p>{t('first_run_intro')}</p>
+      <p class="important">{t('first_run_forget_warning')}</p>
       <NewPasswordFields
         idPrefix="first-run"
-        label="Password"
+        label={t('password_label')}
         password={password}
         confirm={confirm}
         onPassword={setPassword}
@@ -49,7 +49,7 @@ export function FirstRun({ onStatus }: { onStatus(status: VaultStatusReport): vo
       />
       <Problem text={problem} />
       <button type="submit" disabled={busy}>
-        {busy ? 'Creating…' : 'Create my vault'}
+        {busy ? t('first_run_creating') : t('first_run_create')}
       </button>
     </form>
   );

@@ -8,19 +8,21 @@ import { CodesList } from './codes-list';
 import { useCodeRefresh } from './refresh';
 import { SettingsView } from './settings';
 import { Problem } from '../components/problem';
+import { useI18n } from '../../ui/i18n-context';
 
 type Tab = 'codes' | 'add' | 'settings';
 
 function BackupReminder({ onDismiss }: { onDismiss(): void }) {
   const { platform } = useServices();
+  const { t } = useI18n();
   return (
     <div class="banner reminder" data-testid="backup-reminder">
-      <p>Not backed up yet.</p>
+      <p>{t('reminder_not_backed_up')}</p>
       <div class="actions">
         <button type="button" onClick={() => platform.openOptions('backup')}>
-          Make a backup
+          {t('reminder_make_backup')}
         </button>
-        <button type="button" class="dismiss" onClick={onDismiss} aria-label="Don’t remind me" title="Don’t remind me">
+        <button type="button" class="dismiss" onClick={onDismiss} aria-label={t('reminder_dismiss')} title={t('reminder_dismiss')}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
@@ -61,8 +63,16 @@ function useFocusRescue(nav: { current: HTMLElement | null }, tab: Tab, list: Ac
   }, [nav]);
 }
 
-export function MainView({ status, onStatus }: { status: VaultStatusReport; onStatus(status: VaultStatusReport): void }) {
+interface MainProps {
+  status: VaultStatusReport;
+  onStatus(status: VaultStatusReport): void;
+  /** Shows the introduction again (from Settings). */
+  onShowIntro?(): void;
+}
+
+export function MainView({ status, onStatus, onShowIntro }: MainProps) {
   const { client, platform } = useServices();
+  const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('codes');
   const [list, setList] = useState<AccountsList | null>(null);
   const [fetchedAt, setFetchedAt] = useState(0);
@@ -100,10 +110,10 @@ export function MainView({ status, onStatus }: { status: VaultStatusReport; onSt
 
   return (
     <>
-      <nav class="tabs sections" aria-label="Sections" ref={nav}>
+      <nav class="tabs sections" aria-label={t('nav_sections')} ref={nav}>
         {(['codes', 'add', 'settings'] as const).map((name) => (
           <button key={name} type="button" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)}>
-            {name === 'codes' ? 'Codes' : name === 'add' ? 'Add account' : 'Settings'}
+            {name === 'codes' ? t('nav_codes') : name === 'add' ? t('nav_add') : t('nav_settings')}
           </button>
         ))}
       </nav>
@@ -114,7 +124,7 @@ export function MainView({ status, onStatus }: { status: VaultStatusReport; onSt
         (list ? (
           <CodesList list={list} fetchedAt={fetchedAt} ticker={ticker} reload={reload} readOnlyReason={status.readOnlyReason} />
         ) : (
-          !problem && <p>Loading your codes…</p>
+          !problem && <p>{t('codes_loading')}</p>
         ))}
       {tab === 'add' && (
         <AddAccount
@@ -127,7 +137,7 @@ export function MainView({ status, onStatus }: { status: VaultStatusReport; onSt
           onConflict={reload}
         />
       )}
-      {tab === 'settings' && <SettingsView onStatus={onStatus} />}
+      {tab === 'settings' && <SettingsView onStatus={onStatus} {...(onShowIntro ? { onShowIntro } : {})} />}
     </>
   );
 }

@@ -3,10 +3,12 @@ import type { PendingPreview, PreviewReply } from '../../messaging/protocol';
 import { accountLabel, groupCode, isConflict, messageOf, parseDomains } from '../format';
 import { useServices } from '../services';
 import { Problem } from '../components/problem';
+import type { MessageKey } from '../../ui/i18n';
+import { useI18n } from '../../ui/i18n-context';
 
-const DUPLICATE_WHY: Record<NonNullable<PendingPreview['duplicateOf']>['why'], string> = {
-  'same-secret': 'Already saved (same secret)',
-  'same-issuer-account': 'Already saved (same service and account)',
+const DUPLICATE_WHY: Record<NonNullable<PendingPreview['duplicateOf']>['why'], MessageKey> = {
+  'same-secret': 'preview_dup_same_secret',
+  'same-issuer-account': 'preview_dup_same_issuer',
 };
 
 export interface PreviewCounts {
@@ -50,6 +52,7 @@ function commitGroups(ids: string[], edited: Record<string, string>): { ids: str
 /** What a source found, before anything is saved: the user checks what to keep and the sites for each account. */
 export function PreviewList({ reply, revision, readOnly = false, onSaved, onConflict }: Props) {
   const { client } = useServices();
+  const { t, plural } = useI18n();
   const [checked, setChecked] = useState<Set<string>>(
     () => new Set(reply.previews.filter((preview) => !preview.duplicateOf).map((preview) => preview.pendingId)),
   );
@@ -88,7 +91,7 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
       onSaved(added);
     } catch (error) {
       if (isConflict(error)) {
-        setProblem('Changed in another window — reloaded. Check and save again.');
+        setProblem(t('preview_conflict'));
         onConflict?.();
       } else {
         setProblem(messageOf(error));
@@ -99,10 +102,13 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
   }
 
   return (
-    <section class="preview" aria-label="Found accounts">
+    <section class="preview" aria-label={t('preview_found')}>
       <p data-testid="preview-summary">
-        {counts.fresh} new, {counts.duplicates} {counts.duplicates === 1 ? 'duplicate' : 'duplicates'}, {counts.unsupported}{' '}
-        unsupported
+        {[
+          plural('preview_new', counts.fresh, counts.fresh),
+          plural('preview_duplicates', counts.duplicates, counts.duplicates),
+          plural('preview_unsupported', counts.unsupported, counts.unsupported),
+        ].join(', ')}
       </p>
       {reply.errors.length > 0 && (
         <div class="error" role="alert">
@@ -116,7 +122,7 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
       <ul class="previews">
         {reply.previews.map((preview) => {
           const id = preview.pendingId;
-          const label = accountLabel(preview);
+          const label = accountLabel(preview, t('account_unnamed'));
           return (
             <li key={id} class={preview.duplicateOf ? 'duplicate' : undefined} data-testid="preview-row">
               <label class="pick">
@@ -125,13 +131,13 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
                 {preview.issuer && <span class="account-name">{preview.accountName}</span>}
                 <span class="code">{groupCode(preview.code)}</span>
               </label>
-              {preview.duplicateOf && <p class="hint">{DUPLICATE_WHY[preview.duplicateOf.why]}: not checked.</p>}
+              {preview.duplicateOf && <p class="hint">{t('preview_not_checked', t(DUPLICATE_WHY[preview.duplicateOf.why]))}</p>}
               {preview.warnings.map((warning) => (
                 <p key={warning} class="warn">
                   {warning}
                 </p>
               ))}
-              <label for={`domains-${id}`}>Sites for {label}</label>
+              <label for={`domains-${id}`}>{t('preview_sites_for', label)}</label>
               <input
                 id={`domains-${id}`}
                 value={editedDomains[id] ?? preview.proposedDomains.join(', ')}
@@ -147,7 +153,7 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
       </ul>
       {reply.unsupported.length > 0 && (
         <>
-          <h3>Not supported</h3>
+          <h3>{t('preview_not_supported')}</h3>
           <ul class="unsupported">
             {reply.unsupported.map((item) => (
               <li key={`${item.name}:${item.reason}`}>
@@ -160,7 +166,7 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
       <Problem text={problem} />
       {reply.previews.length > 0 && (
         <button type="button" disabled={busy || readOnly || checked.size === 0} onClick={save}>
-          {busy ? 'Saving…' : `Save ${checked.size} ${checked.size === 1 ? 'account' : 'accounts'}`}
+          {busy ? t('preview_saving') : plural('preview_save', checked.size, checked.size)}
         </button>
       )}
     </section>

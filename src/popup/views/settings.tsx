@@ -3,27 +3,22 @@ import type { Settings, VaultStatusReport } from '../../messaging/protocol';
 import { NewPasswordFields, newPasswordProblem, useStrength } from '../components/new-password';
 import { messageOf } from '../format';
 import { useServices } from '../services';
+import type { MessageKey } from '../../ui/i18n';
+import { useI18n } from '../../ui/i18n-context';
 
 type Toggle = 'autoFill' | 'autoSubmit' | 'backupReminder' | 'sync';
 
-const TOGGLES: { key: Toggle; label: string; hint: string }[] = [
-  {
-    key: 'autoFill',
-    label: 'Fill codes by themselves on verified sites',
-    hint: 'Only on a site listed for the account. Lookalike sites never get a code.',
-  },
-  { key: 'autoSubmit', label: 'Submit the form after filling', hint: 'Saves a click; leave off if a site misbehaves.' },
-  { key: 'backupReminder', label: 'Remind me to make a backup', hint: 'Shown after you add accounts.' },
-  {
-    key: 'sync',
-    label: 'Sync through my browser account',
-    hint: 'Only the encrypted vault goes to your browser’s sync: your password and secrets never leave this device unencrypted.',
-  },
+const TOGGLES: { key: Toggle; label: MessageKey; hint: MessageKey }[] = [
+  { key: 'autoFill', label: 'settings_autofill', hint: 'settings_autofill_hint' },
+  { key: 'autoSubmit', label: 'settings_autosubmit', hint: 'settings_autosubmit_hint' },
+  { key: 'backupReminder', label: 'settings_reminder', hint: 'settings_reminder_hint' },
+  { key: 'sync', label: 'settings_sync', hint: 'settings_sync_hint' },
 ];
 
 /** The settings form; also used by the options page. Each change is saved at once. */
 export function SettingsForm() {
   const { client } = useServices();
+  const { t } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [minutes, setMinutes] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -43,16 +38,16 @@ export function SettingsForm() {
       const saved = await client.send({ type: 'ui:set-settings', patch });
       setSettings(saved);
       setMinutes(String(saved.autoLockMinutes));
-      setMessage({ text: 'Saved.', error: false });
+      setMessage({ text: t('codes_saved'), error: false });
     } catch (error) {
       setMessage({ text: messageOf(error), error: true });
     }
   }
 
-  if (!settings) return message ? <p class="error">{message.text}</p> : <p>Loading settings…</p>;
+  if (!settings) return message ? <p class="error">{message.text}</p> : <p>{t('settings_loading')}</p>;
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>
-      <label for="auto-lock">Lock after this many idle minutes</label>
+      <label for="auto-lock">{t('settings_auto_lock')}</label>
       <input
         id="auto-lock"
         type="number"
@@ -63,7 +58,7 @@ export function SettingsForm() {
         onChange={() => {
           const value = Number(minutes);
           if (Number.isFinite(value) && value >= 1 && value <= 1440) save({ autoLockMinutes: value });
-          else setMessage({ text: 'Choose between 1 and 1440 minutes.', error: true });
+          else setMessage({ text: t('settings_auto_lock_range'), error: true });
         }}
       />
       {TOGGLES.map(({ key, label, hint }) => (
@@ -74,8 +69,8 @@ export function SettingsForm() {
             checked={settings[key]}
             onChange={(event) => save({ [key]: event.currentTarget.checked })}
           />
-          <label for={`setting-${key}`}>{label}</label>
-          <p class="hint">{hint}</p>
+          <label for={`setting-${key}`}>{t(label)}</label>
+          <p class="hint">{t(hint)}</p>
         </div>
       ))}
       {/* Always present: a live region announces what changes in it. */}
@@ -88,6 +83,8 @@ export function SettingsForm() {
 
 export function ChangePassword({ onStatus }: { onStatus?(status: VaultStatusReport): void }) {
   const { client } = useServices();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -97,7 +94,7 @@ export function ChangePassword({ onStatus }: { onStatus?(status: VaultStatusRepo
 
   async function submit(event: Event) {
     event.preventDefault();
-    const refusal = current ? newPasswordProblem(next, confirm, strength) : 'Type your current password.';
+    const refusal = current ? newPasswordProblem(next, confirm, strength, i18n) : t('settings_current_password_missing');
     if (refusal) {
       setMessage({ text: refusal, error: true });
       return;
@@ -108,7 +105,7 @@ export function ChangePassword({ onStatus }: { onStatus?(status: VaultStatusRepo
       setCurrent('');
       setNext('');
       setConfirm('');
-      setMessage({ text: 'Password changed. Use the new one from now on.', error: false });
+      setMessage({ text: t('settings_password_changed'), error: false });
       onStatus?.(status);
     } catch (error) {
       setMessage({ text: messageOf(error), error: true });
@@ -119,8 +116,8 @@ export function ChangePassword({ onStatus }: { onStatus?(status: VaultStatusRepo
 
   return (
     <form class="change-password" onSubmit={submit}>
-      <h3>Change password</h3>
-      <label for="current-password">Current password</label>
+      <h3>{t('settings_change_password')}</h3>
+      <label for="current-password">{t('settings_current_password')}</label>
       <input
         id="current-password"
         type="password"
@@ -130,7 +127,7 @@ export function ChangePassword({ onStatus }: { onStatus?(status: VaultStatusRepo
       />
       <NewPasswordFields
         idPrefix="change"
-        label="New password"
+        label={t('settings_new_password')}
         password={next}
         confirm={confirm}
         onPassword={setNext}
@@ -143,23 +140,31 @@ export function ChangePassword({ onStatus }: { onStatus?(status: VaultStatusRepo
         </p>
       )}
       <button type="submit" disabled={busy}>
-        Change password
+        {t('settings_change_password')}
       </button>
     </form>
   );
 }
 
-export function SettingsView({ onStatus }: { onStatus(status: VaultStatusReport): void }) {
+export function SettingsView({ onStatus, onShowIntro }: { onStatus(status: VaultStatusReport): void; onShowIntro?(): void }) {
   const { platform } = useServices();
+  const { t } = useI18n();
   return (
-    <section class="panel" aria-label="Settings">
+    <section class="panel" aria-label={t('settings_label')}>
       <SettingsForm />
       <ChangePassword onStatus={onStatus} />
       <p>
         <button type="button" class="link" onClick={() => platform.openOptions('backup')}>
-          Backup and restore
+          {t('settings_backup')}
         </button>
       </p>
+      {onShowIntro && (
+        <p>
+          <button type="button" class="link" onClick={onShowIntro}>
+            {t('settings_show_intro')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

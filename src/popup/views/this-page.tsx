@@ -3,19 +3,24 @@ import type { PageReport } from '../../messaging/protocol';
 import { HostWithConfusables, marksForSuffix } from '../../ui/host-marks';
 import type { BackgroundClient } from '../client';
 import { InterstitialMemory } from './interstitial-memory';
+import type { MessageKey } from '../../ui/i18n';
+import { rich, slot, useI18n } from '../../ui/i18n-context';
+import { reasonText } from '../../ui/reasons';
 
 // Shared with the warning and confirmation pages; re-exported for the popup's own users.
 export { HostWithConfusables, marksForSuffix };
 
-const VERDICT_TITLE: Record<PageReport['verdict'], string> = {
-  verified: 'Verified site',
-  lookalike: 'Warning: lookalike site',
-  unknown: 'Not a site of your accounts',
-  'not-a-website': 'Not a website',
-  invalid: 'Not a website',
+const VERDICT_TITLE: Record<PageReport['verdict'], MessageKey> = {
+  verified: 'verdict_verified',
+  lookalike: 'verdict_lookalike',
+  unknown: 'verdict_unknown',
+  'not-a-website': 'verdict_not_website',
+  invalid: 'verdict_not_website',
 };
 
 export function ThisPage({ client }: { client: BackgroundClient }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [report, setReport] = useState<PageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmTrust, setConfirmTrust] = useState(false);
@@ -35,86 +40,85 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
   }
 
   if (error) return <section class="this-page" data-verdict="error">{error}</section>;
-  if (!report) return <section class="this-page">Checking this page…</section>;
+  if (!report) return <section class="this-page">{t('page_checking')}</section>;
   return (
     <section class="this-page" data-verdict={report.verdict}>
-      <h2 data-testid="verdict">{VERDICT_TITLE[report.verdict]}</h2>
+      <h2 data-testid="verdict">{t(VERDICT_TITLE[report.verdict])}</h2>
       {report.verdict === 'not-a-website' ? (
         <p data-testid="not-website-reason">{report.notWebsiteReason}</p>
       ) : (
         <dl>
-          <dt>Site</dt>
+          <dt>{t('page_site')}</dt>
           <dd data-testid="registrable-domain">
             <HostWithConfusables
               host={report.unicodeRegistrableDomain ?? ''}
               marks={marksForSuffix(report.unicodeHost ?? '', report.unicodeRegistrableDomain ?? '', report.confusables)}
             />
           </dd>
-          <dt>Address</dt>
+          <dt>{t('page_address')}</dt>
           <dd data-testid="unicode-host">
             <HostWithConfusables host={report.unicodeHost ?? ''} marks={report.confusables} />
           </dd>
           {report.asciiHost !== report.unicodeHost && (
             <>
-              <dt>Real spelling</dt>
+              <dt>{t('page_real_spelling')}</dt>
               <dd data-testid="ascii-host">{report.asciiHost}</dd>
             </>
           )}
           {report.registrableDomain !== report.unicodeRegistrableDomain && (
             <>
-              <dt>Site, real spelling</dt>
+              <dt>{t('page_site_real_spelling')}</dt>
               <dd data-testid="ascii-registrable-domain">{report.registrableDomain}</dd>
             </>
           )}
           {report.brand && (
             <>
-              <dt>Brand</dt>
+              <dt>{t('page_brand')}</dt>
               <dd data-testid="brand">{report.brand.name}</dd>
             </>
           )}
-          {report.scheme === 'http' && <p class="warn">This page is not encrypted (http): codes are never filled here.</p>}
+          {report.scheme === 'http' && <p class="warn">{t('page_http')}</p>}
         </dl>
       )}
       {report.imitates && (
         <div class="lookalike">
-          <p data-testid="imitates">
-            This site imitates <strong>{report.imitates.name}</strong>.
-          </p>
+          <p data-testid="imitates">{rich(t('page_imitates', slot(0)), <strong>{report.imitates.name}</strong>)}</p>
           <ul>
-            {report.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+            {report.reasons
+              .map((reason) => reasonText(reason, i18n))
+              .map((text) => (
+                <li key={text}>{text}</li>
             ))}
           </ul>
           <a href={`https://${report.imitates.primaryDomain}/`} target="_blank" rel="noreferrer">
-            Go to the real site ({report.imitates.primaryDomain})
+            {t('page_go_real', report.imitates.primaryDomain)}
           </a>
           <InterstitialMemory client={client} />
         </div>
       )}
       {!report.imitates && report.reasons.length > 0 && (
         <ul class="reasons">
-          {report.reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
+          {report.reasons
+            .map((reason) => reasonText(reason, i18n))
+            .map((text) => (
+              <li key={text}>{text}</li>
           ))}
         </ul>
       )}
       {(report.verdict === 'unknown' || report.verdict === 'lookalike') &&
         (report.trustedByUser ? (
           <p class="hint" data-testid="trusted">
-            You marked this site as fine. Codes are still filled only on each account’s own sites.
+            {t('page_trusted')}
           </p>
         ) : confirmTrust ? (
-          <div class="confirm" role="alertdialog" aria-label="Trust this site?">
-            <p>
-              This site looks like <strong>{report.imitates?.name ?? 'a well-known brand'}</strong> but is not its real
-              site. Trust it only if you are sure it belongs to someone you know. It will still never get your codes.
-            </p>
+          <div class="confirm" role="alertdialog" aria-label={t('page_trust_question')}>
+            <p>{rich(t('page_trust_explain', slot(0)), <strong>{report.imitates?.name ?? t('page_a_brand')}</strong>)}</p>
             <div class="actions">
               <button type="button" class="danger" onClick={() => trust()}>
-                Trust it anyway
+                {t('page_trust_anyway')}
               </button>
               <button type="button" onClick={() => setConfirmTrust(false)}>
-                Cancel
+                {t('action_cancel')}
               </button>
             </div>
           </div>
@@ -123,7 +127,7 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
             type="button"
             onClick={() => (report.verdict === 'lookalike' ? setConfirmTrust(true) : trust())}
           >
-            Trust this site
+            {t('page_trust')}
           </button>
         ))}
     </section>

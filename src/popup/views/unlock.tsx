@@ -4,6 +4,7 @@ import { messageOf } from '../format';
 import { useServices } from '../services';
 import { Problem } from '../components/problem';
 import { useFocusOnMount } from '../components/focus';
+import { useI18n } from '../../ui/i18n-context';
 
 /** Seconds left before another try is allowed, counted down locally; restarts with every new status. */
 function useRetryCountdown(status: VaultStatusReport): number {
@@ -24,6 +25,7 @@ function useRetryCountdown(status: VaultStatusReport): number {
  */
 function ForgotPassword({ onBack, onStatus }: { onBack(): void; onStatus(status: VaultStatusReport): void }) {
   const { client, platform } = useServices();
+  const { t } = useI18n();
   const [saved, setSaved] = useState<{ fileName: string; fileText: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -58,26 +60,17 @@ function ForgotPassword({ onBack, onStatus }: { onBack(): void; onStatus(status:
 
   return (
     <section class="panel forgot" aria-labelledby="forgot-title">
-      <h2 id="forgot-title">Forgot your password?</h2>
-      <p>
-        Your secrets are encrypted with your password, and nobody keeps a copy of it. Without the password they cannot
-        be recovered.
-      </p>
-      <p>
-        Your sites still let you in with their recovery codes; then set up two-step verification again. If you have a
-        backup file with a password you remember, you can restore it into a new vault.
-      </p>
-      <h3>Start a new vault</h3>
-      <p>
-        First save your old vault to a file. It stays encrypted: should you remember the password later, restore it
-        from “Backup and restore”.
-      </p>
+      <h2 id="forgot-title">{t('forgot_title')}</h2>
+      <p>{t('forgot_no_copy')}</p>
+      <p>{t('forgot_recovery')}</p>
+      <h3>{t('forgot_new_vault_title')}</h3>
+      <p>{t('forgot_save_first')}</p>
       <button type="button" disabled={busy} onClick={saveOldVault} ref={firstAction}>
-        {saved ? 'Save the file again' : 'Save my old vault to a file'}
+        {saved ? t('forgot_save_again') : t('forgot_save')}
       </button>
       {saved && (
         <p class="notice" role="status">
-          Saved {saved.fileName}. Keep it somewhere safe.
+          {t('forgot_saved', saved.fileName)}
         </p>
       )}
       {saved &&
@@ -85,30 +78,28 @@ function ForgotPassword({ onBack, onStatus }: { onBack(): void; onStatus(status:
           <div
             class="confirm"
             role="alertdialog"
-            aria-label="Delete the old vault?"
+            aria-label={t('forgot_delete_title')}
             onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}
           >
-            <p>
-              Delete the old vault from OTP Guard and start a new one? Your old codes will only be in the file you saved.
-            </p>
+            <p>{t('forgot_delete_question')}</p>
             <div class="actions">
               <button type="button" class="danger" disabled={busy} onClick={startOver}>
-                Delete and start over
+                {t('forgot_delete_confirm')}
               </button>
               <button type="button" onClick={() => setConfirming(false)}>
-                Cancel
+                {t('action_cancel')}
               </button>
             </div>
           </div>
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
-            Start a new vault
+            {t('forgot_new_vault_title')}
           </button>
         ))}
       <Problem text={problem} />
       <p>
         <button type="button" class="link" onClick={onBack}>
-          Back to unlock
+          {t('forgot_back')}
         </button>
       </p>
     </section>
@@ -117,6 +108,7 @@ function ForgotPassword({ onBack, onStatus }: { onBack(): void; onStatus(status:
 
 export function Unlock({ status, onStatus }: { status: VaultStatusReport; onStatus(status: VaultStatusReport): void }) {
   const { client } = useServices();
+  const { t, plural } = useI18n();
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -133,7 +125,7 @@ export function Unlock({ status, onStatus }: { status: VaultStatusReport; onStat
   async function submit(event: Event) {
     event.preventDefault();
     if (!password) {
-      setProblem('Type your password.');
+      setProblem(t('unlock_type_password'));
       return;
     }
     setBusy(true);
@@ -156,8 +148,8 @@ export function Unlock({ status, onStatus }: { status: VaultStatusReport; onStat
 
   return (
     <form class="panel unlock" onSubmit={submit}>
-      <h2>Unlock OTP Guard</h2>
-      <label for="unlock-password">Password</label>
+      <h2>{t('unlock_title')}</h2>
+      <label for="unlock-password">{t('password_label')}</label>
       <input
         ref={passwordField}
         id="unlock-password"
@@ -169,14 +161,14 @@ export function Unlock({ status, onStatus }: { status: VaultStatusReport; onStat
       <Problem text={problem} />
       {secondsLeft > 0 && (
         <p class="hint" aria-live="polite" data-testid="retry-countdown">
-          Too many tries. You can try again in {secondsLeft} s.
+          {plural('unlock_retry', secondsLeft, secondsLeft)}
         </p>
       )}
       <button type="submit" disabled={busy || secondsLeft > 0}>
-        {busy ? 'Unlocking…' : 'Unlock'}
+        {busy ? t('unlock_busy') : t('unlock_button')}
       </button>
       <button type="button" class="link" onClick={() => setForgot(true)}>
-        Forgot password?
+        {t('unlock_forgot')}
       </button>
     </form>
   );

@@ -5,6 +5,7 @@ import { useServices } from '../services';
 import { Problem } from '../components/problem';
 import { FirstRun } from './first-run';
 import { Unlock } from './unlock';
+import { useI18n } from '../../ui/i18n-context';
 
 /** Asks the background for the vault's state once; views report every new state through `onStatus`. */
 export function useVaultStatus() {
@@ -27,8 +28,9 @@ interface GateProps {
 
 /** The view for each vault state: first run, unlock, or (once unlocked) the caller's view. */
 export function VaultGate({ status, problem, onStatus, unlocked }: GateProps) {
+  const { t } = useI18n();
   if (problem) return <Problem text={problem} />;
-  if (!status) return <p>Opening…</p>;
+  if (!status) return <p>{t('gate_opening')}</p>;
   if (status.state === 'none') return <FirstRun onStatus={onStatus} />;
   if (status.state === 'locked') return <Unlock status={status} onStatus={onStatus} />;
   return <>{unlocked(status)}</>;

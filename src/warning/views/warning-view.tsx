@@ -2,12 +2,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WarningReport } from '../../messaging/protocol';
 import { HostWithConfusables } from '../../ui/host-marks';
 import type { UiClient } from '../../ui/ui-client';
+import { rich, slot, useI18n } from '../../ui/i18n-context';
+import { reasonText } from '../../ui/reasons';
 
 /**
  * "This is not amazon.com": the page OTP Guard shows instead of a high-confidence lookalike. The real
  * site is the default; "Continue anyway" is remembered for the site and can be undone from the popup.
  */
 export function WarningView({ client }: { client: UiClient }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [report, setReport] = useState<WarningReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,7 +27,7 @@ export function WarningView({ client }: { client: UiClient }) {
     setBusy(true);
     try {
       const { navigated } = await client.send({ type });
-      if (!navigated) setProblem('OTP Guard could not open the page. Try again.');
+      if (!navigated) setProblem(t('warning_open_failed'));
     } catch (error) {
       setProblem((error as Error).message);
     } finally {
@@ -32,44 +36,40 @@ export function WarningView({ client }: { client: UiClient }) {
   }
 
   if (!report) {
-    return <main data-testid="warning">{problem ? <p class="error">{problem}</p> : <p>Checking…</p>}</main>;
+    return <main data-testid="warning">{problem ? <p class="error">{problem}</p> : <p>{t('warning_checking')}</p>}</main>;
   }
   const { page } = report;
   return (
     <main data-testid="warning">
-      <h1>This is not {report.realSiteName}</h1>
+      <h1>{t('warning_title', report.realSiteName)}</h1>
       <p>
-        You were about to open{' '}
-        <span class="host" data-testid="stopped-host">
-          <HostWithConfusables host={page.unicodeHost ?? ''} marks={page.confusables} />
-        </span>
-        , a site that imitates <strong>{page.imitates?.name}</strong>. OTP Guard stopped it before it could load.
+        {rich(t('warning_about_to_open', slot(0), slot(1)), 
+          <span class="host" data-testid="stopped-host">
+            <HostWithConfusables host={page.unicodeHost ?? ''} marks={page.confusables} />
+          </span>,
+          <strong>{page.imitates?.name}</strong>)}
       </p>
       {page.asciiHost !== page.unicodeHost && (
-        <p>
-          Its real spelling is <code data-testid="stopped-ascii-host">{page.asciiHost}</code>.
-        </p>
+        <p>{rich(t('warning_real_spelling', slot(0)), <code data-testid="stopped-ascii-host">{page.asciiHost}</code>)}</p>
       )}
-      <h2>Why OTP Guard thinks so</h2>
+      <h2>{t('warning_why')}</h2>
       <ul data-testid="reasons">
-        {page.reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
+        {page.reasons
+          .map((reason) => reasonText(reason, i18n))
+          .map((text) => (
+            <li key={text}>{text}</li>
         ))}
       </ul>
       <div class="actions">
         <button type="button" class="primary" ref={safeChoice} disabled={busy} onClick={() => act('ui:warning-go')}>
-          Go to {report.realSiteName}
+          {t('warning_go', report.realSiteName)}
         </button>
         <button type="button" disabled={busy} onClick={() => act('ui:warning-continue')}>
-          Continue anyway
+          {t('warning_continue')}
         </button>
       </div>
       {problem && <p class="error">{problem}</p>}
-      <p class="small">
-        If you continue, OTP Guard will not stop you on {page.unicodeRegistrableDomain} again (undo it from the OTP
-        Guard button on that page). Its warning stays in the page and in the toolbar, and it still keeps codes you type
-        there from the page until you confirm.
-      </p>
+      <p class="small">{t('warning_continue_explain', page.unicodeRegistrableDomain ?? '')}</p>
     </main>
   );
 }

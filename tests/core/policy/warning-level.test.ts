@@ -68,11 +68,11 @@ describe('warningLevel: the interstitial at high confidence and for disguised na
     const found = guard.verdict('https://www.xn--mazon-3ve.com/') as Extract<Verdict, { kind: 'lookalike' }>;
     const verdict: Verdict = { ...found, confidence: 'medium' };
     expect(warningLevel({ ...verdict, confidence: 'low' })).toBe('interstitial');
-    const reordered: Verdict = { ...verdict, reasons: [{ code: 'edit-distance', text: '' }, { code: 'mixed-script', text: '' }] };
+    const reordered: Verdict = { ...verdict, reasons: [{ code: 'edit-distance', brand: 'amazon', typo: 'vowel' }, { code: 'mixed-script' }] };
     expect(warningLevel(reordered)).toBe('interstitial');
     expect(warningLevel({ ...verdict, reasons: [] })).toBe('banner');
-    expect(warningLevel({ ...verdict, reasons: [{ code: 'free-hosting', text: '' }] })).toBe('banner');
-    expect(warningLevel({ ...verdict, reasons: [{ code: 'free-hosting', text: '' }], confidence: 'low' })).toBe('badge');
+    expect(warningLevel({ ...verdict, reasons: [{ code: 'free-hosting', brand: 'amazon' }] })).toBe('banner');
+    expect(warningLevel({ ...verdict, reasons: [{ code: 'free-hosting', brand: 'amazon' }], confidence: 'low' })).toBe('badge');
   });
 
   it('names only reason codes the detector really uses', () => {

@@ -51,7 +51,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launchHarness(): Promise<Harness> {
+/** `lang`: the browser's UI language (`--lang` and LANGUAGE), which picks the extension's _locales. */
+export async function launchHarness(options: { lang?: string } = {}): Promise<Harness> {
   const server = await startFixtureServer();
   const profile = mkdtempSync(join(tmpdir(), 'otp-guard-e2e-'));
   const resolverRules = [
@@ -67,7 +68,9 @@ export async function launchHarness(): Promise<Harness> {
     headless: true,
     ignoreHTTPSErrors: true,
     ignoreDefaultArgs: ['--disable-extensions'],
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
     args: [
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       `--disable-extensions-except=${DIST_CHROME}`,
       `--load-extension=${DIST_CHROME}`,
       `--host-resolver-rules=${resolverRules}`,
