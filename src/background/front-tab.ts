@@ -31,13 +31,22 @@ async function frontWindowId(browser: FrontTabBrowser): Promise<number | undefin
   return only?.id;
 }
 
-/** Undefined when the browser cannot say (no window, several candidates, no tab, no URL): callers refuse then. */
+/**
+ * What stands for a tab whose address the browser does not show us. OTP Guard has host permissions for http and
+ * https pages only (no `tabs` permission), so the browser hides the URL of its own pages (chrome://, the new-tab
+ * page), of files and of other extensions: none of them is a website, and every decision treats them as one would
+ * treat about:blank — "not a website", never an error and never a site's verdict.
+ */
+export const HIDDEN_PAGE_URL = 'about:blank';
+
+/** Undefined when the browser cannot say (no window, several candidates, no tab): callers refuse then. */
 export async function frontTab(browser: FrontTabBrowser): Promise<FrontTab | undefined> {
   try {
     const windowId = await frontWindowId(browser);
     if (windowId === undefined) return undefined;
     const [tab] = await browser.tabs.query({ active: true, windowId });
-    return tab?.id !== undefined && typeof tab.url === 'string' && tab.url !== '' ? { id: tab.id, url: tab.url } : undefined;
+    if (tab?.id === undefined) return undefined;
+    return { id: tab.id, url: typeof tab.url === 'string' && tab.url !== '' ? tab.url : HIDDEN_PAGE_URL };
   } catch {
     return undefined;
   }

@@ -5,6 +5,7 @@ import { messageOf } from './format';
 import type { Platform } from './platform';
 import { ServicesContext, useServices } from './services';
 import { MainView } from './views/main-view';
+import { CheckLink, MenuLinkCheck } from './views/check-link';
 import { ThisPage } from './views/this-page';
 import { useVaultStatus, VaultGate } from './views/vault-gate';
 
@@ -38,6 +39,7 @@ function PopupBody() {
       </header>
       {/* The page verdict does not need the vault: shown locked, unlocked and before the first vault. */}
       {status && <ThisPage client={client} />}
+      {status && <CheckLink />}
       <VaultGate
         status={status}
         problem={problem}
@@ -48,12 +50,11 @@ function PopupBody() {
   );
 }
 
-export function App({ client, platform }: { client: BackgroundClient; platform: Platform }) {
+/** `view`: "check-link" in the window the right-click "Check this link" opens; the toolbar popup otherwise. */
+export function App({ client, platform, view }: { client: BackgroundClient; platform: Platform; view?: 'check-link' }) {
   return (
     <ServicesContext.Provider value={{ client, platform }}>
-      <main>
-        <PopupBody />
-      </main>
+      <main>{view === 'check-link' ? <MenuLinkCheck /> : <PopupBody />}</main>
     </ServicesContext.Provider>
   );
 }

@@ -15,4 +15,6 @@ const platform = createDomPlatform({
 });
 
 const root = document.getElementById('app');
-if (root) render(<App client={browserClient} platform={platform} />, root);
+// The right-click "Check this link" opens this page in a window of its own, on that view (menus.ts).
+const view = location.hash === '#check-link' ? 'check-link' : undefined;
+if (root) render(<App client={browserClient} platform={platform} {...(view ? { view } : {})} />, root);

@@ -5,8 +5,8 @@ import { useServices } from '../services';
 import type { SecondTicker } from '../ticker';
 import type { AccountChanges } from './account-edit';
 import { AccountRow, type RowActions, type RowMode } from './account-row';
+import { announceClearing, copiedText } from './copy-notice';
 
-export const CLIPBOARD_CLEAR_MS = 30_000;
 const SNACKBAR_MS = 10_000;
 export const CONFLICT_MESSAGE = 'Changed in another window — reloaded.';
 
@@ -41,6 +41,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
   const [notice, setNotice] = useState<string | null>(null);
   const [snackbar, setSnackbar] = useState<Snackbar | null>(null);
   const hideSnackbar = useRef<(() => void) | null>(null);
+  const cancelAnnounce = useRef<(() => void) | null>(null);
   const latest = useRef(list);
   latest.current = list;
 
@@ -75,22 +76,13 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
         client
           .send({ type: 'ui:copy-code', id: account.id })
           .then(
-            ({ code, warning }) =>
+            ({ code, warning, clearsAt }) =>
               platform.clipboard.write(code).then(
                 () => {
-                  const caution = warning ? ` ${warning}` : '';
-                  if (!platform.clipboard.canRead) {
-                    setNotice(`Copied the code for ${label}.${caution} Clear your clipboard yourself after use.`);
-                    return;
-                  }
-                  setNotice(`Copied the code for ${label}.${caution} The clipboard will be cleared in 30 s.`);
-                  platform.timers.after(CLIPBOARD_CLEAR_MS, () => {
-                    // Clear only our own code: the user may have copied something else since.
-                    platform.clipboard
-                      .read()
-                      .then((held) => (held === code ? platform.clipboard.write('') : undefined))
-                      .catch(() => undefined);
-                  });
+                  const clearsInMs = clearsAt === undefined ? undefined : Math.max(0, clearsAt - platform.timers.now());
+                  setNotice(copiedText(label, warning ? ` ${warning}` : '', clearsInMs));
+                  cancelAnnounce.current?.();
+                  if (clearsInMs !== undefined) cancelAnnounce.current = announceClearing(client, platform.timers, clearsInMs, setNotice);
                 },
                 () => setNotice('Could not copy the code. Select it and copy it by hand.'),
               ),

@@ -3,6 +3,7 @@ import type { PageReport } from '../../messaging/protocol';
 import { HostWithConfusables, marksForSuffix } from '../../ui/host-marks';
 import type { BackgroundClient } from '../client';
 import { InterstitialMemory } from './interstitial-memory';
+import { TrustedNote } from './trusted-note';
 
 // Shared with the warning and confirmation pages; re-exported for the popup's own users.
 export { HostWithConfusables, marksForSuffix };
@@ -15,15 +16,24 @@ const VERDICT_TITLE: Record<PageReport['verdict'], string> = {
   invalid: 'Not a website',
 };
 
-export function ThisPage({ client }: { client: BackgroundClient }) {
+interface Props {
+  client: BackgroundClient;
+  /**
+   * A link the user asks about instead of the page in front (check-link.tsx): the same view, without what only a
+   * page in a tab has (trust, the warning page's memory).
+   */
+  link?: () => Promise<PageReport>;
+}
+
+export function ThisPage({ client, link }: Props) {
   const [report, setReport] = useState<PageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmTrust, setConfirmTrust] = useState(false);
   useEffect(() => {
-    client.send({ type: 'ui:describe-tab' })
+    (link ? link() : client.send({ type: 'ui:describe-tab' }))
       .then(setReport)
       .catch((e: Error) => setError(e.message));
-  }, [client]);
+  }, [client, link]);
 
   async function trust() {
     setConfirmTrust(false);
@@ -35,9 +45,9 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
   }
 
   if (error) return <section class="this-page" data-verdict="error">{error}</section>;
-  if (!report) return <section class="this-page">Checking this page…</section>;
+  if (!report) return <section class="this-page">{link ? 'Checking the link…' : 'Checking this page…'}</section>;
   return (
-    <section class="this-page" data-verdict={report.verdict}>
+    <section class="this-page" data-verdict={report.verdict} aria-label={link ? 'The link' : 'This page'}>
       <h2 data-testid="verdict">{VERDICT_TITLE[report.verdict]}</h2>
       {report.verdict === 'not-a-website' ? (
         <p data-testid="not-website-reason">{report.notWebsiteReason}</p>
@@ -88,7 +98,7 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
           <a href={`https://${report.imitates.primaryDomain}/`} target="_blank" rel="noreferrer">
             Go to the real site ({report.imitates.primaryDomain})
           </a>
-          <InterstitialMemory client={client} />
+          {!link && <InterstitialMemory client={client} />}
         </div>
       )}
       {!report.imitates && report.reasons.length > 0 && (
@@ -98,12 +108,13 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
           ))}
         </ul>
       )}
-      {(report.verdict === 'unknown' || report.verdict === 'lookalike') &&
-        (report.trustedByUser ? (
-          <p class="hint" data-testid="trusted">
-            You marked this site as fine. Codes are still filled only on each account’s own sites.
-          </p>
-        ) : confirmTrust ? (
+      {!link && report.trustedByUser && (
+        <TrustedNote site={report.registrableDomain ?? ''} client={client} onUndone={setReport} onError={setError} />
+      )}
+      {/* Only a lookalike can be trusted: an unknown site gets no warning, so there is nothing to silence (README). */}
+      {!link &&
+        report.verdict === 'lookalike' &&
+        (confirmTrust ? (
           <div class="confirm" role="alertdialog" aria-label="Trust this site?">
             <p>
               This site looks like <strong>{report.imitates?.name ?? 'a well-known brand'}</strong> but is not its real
@@ -119,10 +130,7 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
             </div>
           </div>
         ) : (
-          <button
-            type="button"
-            onClick={() => (report.verdict === 'lookalike' ? setConfirmTrust(true) : trust())}
-          >
+          <button type="button" onClick={() => setConfirmTrust(true)}>
             Trust this site
           </button>
         ))}
