@@ -2,9 +2,10 @@ import { useEffect } from 'preact/hooks';
 import type { BackgroundClient } from '../popup/client';
 import type { Platform } from '../popup/platform';
 import { ServicesContext } from '../popup/services';
-import { ChangePassword, SettingsForm } from '../popup/views/settings';
+import { ChangePassword, ClipboardSetting, SettingsForm, TrustedSitesList } from '../popup/views/settings';
 import { useVaultStatus, VaultGate } from '../popup/views/vault-gate';
 import { BackupSection } from './backup-section';
+import { ExportSection } from './export-section';
 import { ImportSection } from './import-section';
 import { QrSection } from './qr-section';
 
@@ -51,10 +52,13 @@ function Sections() {
           <section id="backup" aria-labelledby="backup-heading">
             <h2 id="backup-heading">Backup and restore</h2>
             <BackupSection />
+            <ExportSection />
           </section>
           <section id="settings" aria-labelledby="settings-heading">
             <h2 id="settings-heading">Settings</h2>
             <SettingsForm />
+            <ClipboardSetting />
+            <TrustedSitesList />
             <ChangePassword onStatus={setStatus} />
           </section>
           <ScrollToHash />

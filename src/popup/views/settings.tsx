@@ -3,6 +3,11 @@ import type { Settings, VaultStatusReport } from '../../messaging/protocol';
 import { NewPasswordFields, newPasswordProblem, useStrength } from '../components/new-password';
 import { messageOf } from '../format';
 import { useServices } from '../services';
+import { ClipboardSetting } from './clipboard-setting';
+import { TrustedSitesList } from './trusted-sites';
+
+// The options page shows the same lists (it imports this module only).
+export { ClipboardSetting, TrustedSitesList };
 
 type Toggle = 'autoFill' | 'autoSubmit' | 'backupReminder' | 'sync';
 
@@ -154,6 +159,8 @@ export function SettingsView({ onStatus }: { onStatus(status: VaultStatusReport)
   return (
     <section class="panel" aria-label="Settings">
       <SettingsForm />
+      <ClipboardSetting />
+      <TrustedSitesList />
       <ChangePassword onStatus={onStatus} />
       <p>
         <button type="button" class="link" onClick={() => platform.openOptions('backup')}>
