@@ -263,6 +263,8 @@ export interface AccountView {
   nextCode?: string;
   secondsRemaining: number;
   warnings: string[];
+  /** The code of this account fills on the page in front (its bindings match): shown first, "Fills here". */
+  fillsHere?: boolean;
 }
 
 export interface AccountsList {

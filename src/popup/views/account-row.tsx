@@ -110,7 +110,13 @@ function AccountRowView({ account, fetchedAt, ticker, mode, hotpCode, canMoveUp,
         </span>
         <span class="names">
           <span class="issuer">{account.issuer || account.accountName}</span>
-          {account.issuer && <span class="account-name">{account.accountName}</span>}
+          {account.fillsHere ? (
+            <span class="account-name">
+              <strong class="fills-here">Fills here</strong> {account.issuer && account.accountName}
+            </span>
+          ) : (
+            account.issuer && <span class="account-name">{account.accountName}</span>
+          )}
         </span>
         <span class="code" data-testid="code">
           {groupCode(code)}

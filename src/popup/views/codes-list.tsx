@@ -6,6 +6,8 @@ import type { SecondTicker } from '../ticker';
 import type { AccountChanges } from './account-edit';
 import { AccountRow, type RowActions, type RowMode } from './account-row';
 import { announceClearing, copiedText } from './copy-notice';
+import { pinFillsHere } from './pinned';
+import { useRowWindow } from './windowed-rows';
 
 const SNACKBAR_MS = 10_000;
 export const CONFLICT_MESSAGE = 'Changed in another window — reloaded.';
@@ -149,7 +151,9 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
     }
   }
 
-  const visible = useMemo(() => list.accounts.filter((account) => matches(account, query.trim())), [list, query]);
+  const visible = useMemo(() => pinFillsHere(list.accounts.filter((account) => matches(account, query.trim()))), [list, query]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const rows = useRowWindow(listRef, visible.length);
   const canReorder = !list.readOnly && query.trim() === '';
   const lastIndex = list.accounts.length - 1;
 
@@ -185,8 +189,9 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
       </div>
       {list.accounts.length === 0 && <p>No accounts yet. Use “Add account” to add one.</p>}
       {list.accounts.length > 0 && visible.length === 0 && <p>No account matches “{query}”.</p>}
-      <ul class="accounts">
-        {visible.map((account, index) => (
+      <ul class="accounts" ref={listRef}>
+        {rows.before > 0 && <li class="spacer" aria-hidden="true" style={{ height: `${rows.before}px` }} />}
+        {visible.slice(rows.start, rows.end).map((account, offset) => (
           <AccountRow
             key={account.id}
             account={account}
@@ -194,12 +199,13 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
             ticker={ticker}
             mode={open?.id === account.id ? open.mode : 'view'}
             hotpCode={hotpCodes[account.id]}
-            canMoveUp={canReorder && index > 0}
-            canMoveDown={canReorder && index < lastIndex}
+            canMoveUp={canReorder && rows.start + offset > 0}
+            canMoveDown={canReorder && rows.start + offset < lastIndex}
             readOnly={list.readOnly}
             actions={actions}
           />
         ))}
+        {rows.after > 0 && <li class="spacer" aria-hidden="true" style={{ height: `${rows.after}px` }} />}
       </ul>
       {list.damaged.length > 0 && (
         <section class="damaged" aria-label="Damaged entries">
