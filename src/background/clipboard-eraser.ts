@@ -4,7 +4,7 @@
  */
 import type Browser from 'webextension-polyfill';
 import { eraseClipboardIn } from '../adapters/clipboard-dom';
-import { OFFSCREEN_ERASE, OFFSCREEN_PAGE } from '../messaging/protocol-store';
+import { OFFSCREEN_ERASE, OFFSCREEN_PAGE } from '../messaging/offscreen';
 import type { ClipboardEraser, EraseOutcome } from './clipboard-clear';
 
 interface OffscreenApi {

@@ -61,6 +61,3 @@ export interface StoreUiReplies {
   'ui:export-for-apps': { fileName: string; fileText: string; accounts: number };
 }
 
-/** Background → offscreen document (Chrome): blank the clipboard. Not a ui: message; the router never sees it. */
-export const OFFSCREEN_ERASE = 'offscreen:erase-clipboard';
-export const OFFSCREEN_PAGE = 'src/offscreen/index.html';

@@ -5,7 +5,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { eraseClipboardIn } from '../adapters/clipboard-dom';
-import { OFFSCREEN_ERASE } from '../messaging/protocol-store';
+import { OFFSCREEN_ERASE } from '../messaging/offscreen';
 
 interface EraseRequest {
   type: typeof OFFSCREEN_ERASE;

@@ -5,10 +5,10 @@ import { browserClient } from './browser-client';
 import { createDomPlatform } from './dom-platform';
 import './popup.css';
 
-// Clearing the clipboard needs to read it first (never wipe what the user copied since); that needs clipboardRead.
-const canReadClipboard = await browser.permissions.contains({ permissions: ['clipboardRead'] }).catch(() => false);
+// The background clears the clipboard (clipboard-clear.ts); the popup never reads it, so it renders at once
+// instead of waiting for a permissions round trip first.
 const platform = createDomPlatform({
-  canReadClipboard,
+  canReadClipboard: false,
   openOptions: (section) => {
     browser.tabs.create({ url: `${browser.runtime.getURL('src/options/index.html')}#${section}` });
   },
