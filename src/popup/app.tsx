@@ -31,15 +31,22 @@ function LockButton({ onStatus }: { onStatus(status: VaultStatusReport): void })
 function PopupBody() {
   const { client } = useServices();
   const { status, setStatus, problem } = useVaultStatus();
+  // "Check a link" opens from the header, so the codes list keeps its rows when it is closed.
+  const [checking, setChecking] = useState(false);
   return (
     <>
       <header class="bar">
         <h1>OTP Guard</h1>
+        {status && (
+          <button type="button" class="link check-link-toggle" aria-expanded={checking} onClick={() => setChecking(!checking)}>
+            Check a link
+          </button>
+        )}
         {status?.state === 'unlocked' && <LockButton onStatus={setStatus} />}
       </header>
       {/* The page verdict does not need the vault: shown locked, unlocked and before the first vault. */}
       {status && <ThisPage client={client} />}
-      {status && <CheckLink />}
+      {status && checking && <CheckLink />}
       <VaultGate
         status={status}
         problem={problem}

@@ -118,7 +118,7 @@ describe('check any link', () => {
   it('a link pasted from a message gets the page panel’s verdict, marked characters included, without opening it', async () => {
     const page = await harness.openAt(`https://${SHOP}/`);
     const popup = await harness.openPopupFor(page);
-    await popup.getByText('Check a link').click();
+    await popup.getByRole('button', { name: 'Check a link' }).click();
     await popup.getByLabel('Paste a link or address from a message').fill('Your parcel is held: https://www.xn--mazon-3ve.com/track now.');
     await popup.getByRole('button', { name: 'Check', exact: true }).click();
     const view = popup.getByRole('region', { name: 'The link' });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckedLink } from '../../messaging/protocol-store';
 import { useServices } from '../services';
 import { ThisPage } from './this-page';
@@ -33,6 +33,9 @@ function Checked({ load }: { load: () => Promise<CheckedLink> }) {
  */
 export function CheckLink() {
   const { client } = useServices();
+  const field = useRef<HTMLTextAreaElement>(null);
+  // Opened from the header's "Check a link": the field is where the user goes next.
+  useEffect(() => field.current?.focus(), []);
   const [text, setText] = useState('');
   const [asked, setAsked] = useState<{ text: string; count: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -53,11 +56,11 @@ export function CheckLink() {
   );
 
   return (
-    <details class="check-link">
-      <summary>Check a link</summary>
+    <section class="check-link" aria-label="Check a link">
       <form onSubmit={submit}>
         <label for="check-link-text">Paste a link or address from a message</label>
         <textarea
+          ref={field}
           id="check-link-text"
           rows={2}
           maxLength={4096}
@@ -74,7 +77,7 @@ export function CheckLink() {
         )}
       </div>
       {asked && <Checked key={asked.count} load={load} />}
-    </details>
+    </section>
   );
 }
 
