@@ -16,7 +16,11 @@ export interface FrontTabBrowser {
     getAll?(info: object): Promise<{ id?: number; type?: string; focused?: boolean }[]>;
   };
   tabs: { query(query: { active: true; windowId: number }): Promise<{ id?: number; url?: string }[]> };
+  /** Whether the site access is still granted (Firefox lets the user withdraw it): see HIDDEN_PAGE_URL. */
+  permissions?: { contains(query: { origins: string[] }): Promise<boolean> };
 }
+
+const WEB_ORIGINS = ['http://*/*', 'https://*/*'];
 
 /**
  * The normal window in front. Firefox answers getLastFocused with the extension's own popup-type window
@@ -46,7 +50,11 @@ export async function frontTab(browser: FrontTabBrowser): Promise<FrontTab | und
     if (windowId === undefined) return undefined;
     const [tab] = await browser.tabs.query({ active: true, windowId });
     if (tab?.id === undefined) return undefined;
-    return { id: tab.id, url: typeof tab.url === 'string' && tab.url !== '' ? tab.url : HIDDEN_PAGE_URL };
+    if (typeof tab.url === 'string' && tab.url !== '') return { id: tab.id, url: tab.url };
+    // A hidden address means "not a website" only while OTP Guard may read web pages' addresses. With the site
+    // access withdrawn every page hides its address, a lookalike too: then the page in front is unknown (fail closed).
+    const webAccess = (await browser.permissions?.contains({ origins: WEB_ORIGINS }).catch(() => false)) ?? true;
+    return webAccess ? { id: tab.id, url: HIDDEN_PAGE_URL } : undefined;
   } catch {
     return undefined;
   }

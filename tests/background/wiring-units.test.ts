@@ -185,6 +185,20 @@ describe('the tab in front', () => {
   it('is a page that is not a website when the browser hides its address (no tabs permission: chrome://, new tab)', async () => {
     expect(await frontTab(port({ id: 3, type: 'normal' }, [{ id: 9 }]))).toEqual({ id: 9, url: HIDDEN_PAGE_URL });
     expect(await frontTab(port({ id: 3, type: 'normal' }, [{ id: 9, url: '' }]))).toEqual({ id: 9, url: HIDDEN_PAGE_URL });
+    const granted = Object.assign(port({ id: 3, type: 'normal' }, [{ id: 9 }]), { permissions: { contains: async () => true } });
+    expect(await frontTab(granted)).toEqual({ id: 9, url: HIDDEN_PAGE_URL });
+  });
+
+  it('is unknown (callers refuse) when the address is hidden because the site access was withdrawn (fail closed)', async () => {
+    const withdrawn = Object.assign(port({ id: 3, type: 'normal' }, [{ id: 9 }]), { permissions: { contains: async () => false } });
+    expect(await frontTab(withdrawn)).toBeUndefined();
+    const failing = Object.assign(port({ id: 3, type: 'normal' }, [{ id: 9 }]), {
+      permissions: { contains: async () => Promise.reject(new Error('no permissions API')) },
+    });
+    expect(await frontTab(failing)).toBeUndefined();
+    // A readable address needs no question.
+    const readable = Object.assign(port({ id: 3, type: 'normal' }, [{ id: 9, url: 'https://a.example/' }]), { permissions: { contains: async () => false } });
+    expect(await frontTab(readable)).toEqual({ id: 9, url: 'https://a.example/' });
   });
 
   it('when the last focused window is our own popup window: the focused normal window, or the only one, else unknown', async () => {
