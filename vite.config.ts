@@ -28,7 +28,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 2048,
     rollupOptions: {
       // The warning page and the held-code confirmation: opened by the background (tabs.update, windows.create).
-      input: { options: 'src/options/index.html', warning: 'src/warning/index.html', confirm: 'src/confirm/index.html' },
+      // The offscreen document clears the clipboard in Chrome (chrome.offscreen.createDocument; Firefox ignores it).
+      input: {
+        options: 'src/options/index.html',
+        warning: 'src/warning/index.html',
+        confirm: 'src/confirm/index.html',
+        offscreen: 'src/offscreen/index.html',
+      },
       // Preact in a chunk of its own, so the store lint's one ignore names third-party code only.
       output: { manualChunks: (id: string) => (/node_modules\/preact\//.test(id) ? 'vendor-preact' : undefined) },
     },

@@ -1,7 +1,9 @@
 /**
- * Popup codes list with 200 accounts, rendered by Preact into a happy-dom document (no global DOM registration):
- * median time of the first render, of a re-render with new codes (what happens every period), and of one countdown
- * tick (what happens every second). Run alone with `npx tsx bench/popup.ts`.
+ * Popup codes list. Two parts:
+ * 1. Preact into a happy-dom document, 200 accounts: first render, re-render with new codes, one countdown tick.
+ * 2. The built popup in Chromium (issue 13's contract): first paint and "content visible" (the first account row,
+ *    or the empty-list text) at 0, 200 and 1,000 accounts in a real vault, median and spread of 5 opens each.
+ * Run alone with `node scripts/build.mjs && npx tsx bench/popup.ts`.
  */
 import { Window } from 'happy-dom';
 import { h, render } from 'preact';
@@ -12,6 +14,7 @@ import type { Platform } from '../src/popup/platform';
 import { ServicesContext } from '../src/popup/services';
 import { SecondTicker } from '../src/popup/ticker';
 import { CodesList } from '../src/popup/views/codes-list';
+import { runChromiumPopupBench } from './popup-chromium';
 
 const ACCOUNTS = 200;
 const RUNS = 15;
@@ -106,8 +109,9 @@ export async function runPopupBench(): Promise<void> {
     await flush();
     ticks.push(performance.now() - start);
 
-    if (container.querySelectorAll('[data-testid="account-row"]').length !== ACCOUNTS) {
-      throw new Error('The bench did not render every row.');
+    // From 60 rows on only a window of rows is in the DOM (windowed-rows.ts); it must not be empty.
+    if (container.querySelectorAll('[data-testid="account-row"]').length === 0) {
+      throw new Error('The bench rendered no row.');
     }
     render(null, container as unknown as Element);
     container.remove();
@@ -119,6 +123,7 @@ export async function runPopupBench(): Promise<void> {
   console.log(`  first render         ${ms(median(firstRenders))}`);
   console.log(`  re-render, new codes ${ms(median(reRenders))}`);
   console.log(`  one countdown tick   ${ms(median(ticks))} (only the countdowns re-render)`);
+  await runChromiumPopupBench();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -11,6 +11,8 @@ export function manifestFor(base: Manifest, target: BuildTarget): Manifest {
   const serviceWorker = base.background?.service_worker;
   manifest.background = { scripts: [serviceWorker], type: 'module' };
   delete manifest.minimum_chrome_version;
+  // Firefox has no offscreen documents: its background page has a DOM and clears the clipboard itself.
+  if (Array.isArray(base.permissions)) manifest.permissions = base.permissions.filter((name) => name !== 'offscreen');
   manifest.browser_specific_settings = {
     gecko: {
       id: FIREFOX_ADDON_ID,

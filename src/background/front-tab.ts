@@ -16,7 +16,11 @@ export interface FrontTabBrowser {
     getAll?(info: object): Promise<{ id?: number; type?: string; focused?: boolean }[]>;
   };
   tabs: { query(query: { active: true; windowId: number }): Promise<{ id?: number; url?: string }[]> };
+  /** Whether the site access is still granted (Firefox lets the user withdraw it): see HIDDEN_PAGE_URL. */
+  permissions?: { contains(query: { origins: string[] }): Promise<boolean> };
 }
+
+const WEB_ORIGINS = ['http://*/*', 'https://*/*'];
 
 /**
  * The normal window in front. Firefox answers getLastFocused with the extension's own popup-type window
@@ -31,13 +35,26 @@ async function frontWindowId(browser: FrontTabBrowser): Promise<number | undefin
   return only?.id;
 }
 
-/** Undefined when the browser cannot say (no window, several candidates, no tab, no URL): callers refuse then. */
+/**
+ * What stands for a tab whose address the browser does not show us. OTP Guard has host permissions for http and
+ * https pages only (no `tabs` permission), so the browser hides the URL of its own pages (chrome://, the new-tab
+ * page), of files and of other extensions: none of them is a website, and every decision treats them as one would
+ * treat about:blank — "not a website", never an error and never a site's verdict.
+ */
+export const HIDDEN_PAGE_URL = 'about:blank';
+
+/** Undefined when the browser cannot say (no window, several candidates, no tab): callers refuse then. */
 export async function frontTab(browser: FrontTabBrowser): Promise<FrontTab | undefined> {
   try {
     const windowId = await frontWindowId(browser);
     if (windowId === undefined) return undefined;
     const [tab] = await browser.tabs.query({ active: true, windowId });
-    return tab?.id !== undefined && typeof tab.url === 'string' && tab.url !== '' ? { id: tab.id, url: tab.url } : undefined;
+    if (tab?.id === undefined) return undefined;
+    if (typeof tab.url === 'string' && tab.url !== '') return { id: tab.id, url: tab.url };
+    // A hidden address means "not a website" only while OTP Guard may read web pages' addresses. With the site
+    // access withdrawn every page hides its address, a lookalike too: then the page in front is unknown (fail closed).
+    const webAccess = (await browser.permissions?.contains({ origins: WEB_ORIGINS }).catch(() => false)) ?? true;
+    return webAccess ? { id: tab.id, url: HIDDEN_PAGE_URL } : undefined;
   } catch {
     return undefined;
   }

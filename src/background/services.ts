@@ -4,6 +4,8 @@
  */
 import type { Clock, CryptoPort } from '../core/ports';
 import type { BackupReminder } from './backup-reminder';
+import type { ClipboardClearing } from './clipboard-clear';
+import type { MenuLinkMemory } from './menu-link';
 import type { FrameChainReader } from './frame-chain';
 import type { InspectedBackups } from './backups';
 import type { FrontTab } from './front-tab';
@@ -27,6 +29,10 @@ export interface Services {
   autoLock: AutoLock;
   pending: PendingDrafts;
   trusted: TrustedSites;
+  /** Clears a copied code from the clipboard after the time in the settings (clipboard-clear.ts). */
+  clipboard: ClipboardClearing;
+  /** The link of the last right-click "Check this link". */
+  menuLink: MenuLinkMemory;
   /** The interstitial and the held-code confirmation (src/background/interstitial.ts). */
   warnings: WarningServices;
   backups: InspectedBackups;

@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoSubmit: false,
   backupReminder: true,
   sync: false,
+  clipboardClearSeconds: 30,
 };
 
 export interface LocalArea {
@@ -21,6 +22,7 @@ function sanitize(stored: unknown): Settings {
   const bool = (key: 'autoFill' | 'autoSubmit' | 'backupReminder' | 'sync') =>
     typeof value[key] === 'boolean' ? (value[key] as boolean) : DEFAULT_SETTINGS[key];
   const minutes = value.autoLockMinutes;
+  const clear = value.clipboardClearSeconds;
   return {
     autoLockMinutes:
       typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 && minutes <= 24 * 60
@@ -30,6 +32,10 @@ function sanitize(stored: unknown): Settings {
     autoSubmit: bool('autoSubmit'),
     backupReminder: bool('backupReminder'),
     sync: bool('sync'),
+    clipboardClearSeconds:
+      clear === 0 || (typeof clear === 'number' && Number.isInteger(clear) && clear >= 5 && clear <= 600)
+        ? clear
+        : DEFAULT_SETTINGS.clipboardClearSeconds,
   };
 }
 

@@ -12,6 +12,9 @@ import { createRouter } from '../messaging/router';
 import { classifySender, type ExtensionIdentity } from '../messaging/sender';
 import { badgeRefresher } from './badge-refresh';
 import { BackupReminder } from './backup-reminder';
+import { CLIPBOARD_ALARM, ClipboardClearing } from './clipboard-clear';
+import { createClipboardEraser } from './clipboard-eraser';
+import { MenuLinkMemory } from './menu-link';
 import { InspectedBackups } from './backups';
 import { createFrameChainReader } from './frame-chain';
 import { createGuardHolder, guardFollowsVault } from './guard-holder';
@@ -83,6 +86,8 @@ export function startBackground(browser: Browser.Browser): void {
     vault,
     settings,
     trusted,
+    clipboard: new ClipboardClearing(sessionArea, browser.alarms, systemClock, createClipboardEraser(browser)),
+    menuLink: new MenuLinkMemory(sessionArea, systemClock.now),
     warnings: createWarningServices(browser, local, sessionArea, () => randomId(webRandom, 16)),
     backups: new InspectedBackups(secrets),
     backupReminder: new BackupReminder(local),
@@ -170,6 +175,7 @@ export function startBackground(browser: Browser.Browser): void {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void services.autoLock.lockIfDue();
+    if (alarm.name === CLIPBOARD_ALARM) void services.clipboard.clearIfDue();
   });
   browser.idle?.onStateChanged.addListener((state) => {
     if (state === 'locked') void services.autoLock.fire();

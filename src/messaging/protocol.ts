@@ -9,6 +9,7 @@
 import * as v from 'valibot';
 import type { Reason } from '../core/domain/reasons';
 import type { ErrorCode } from './errors';
+import { type StoreUiReplies, storeUiSchemas } from './protocol-store';
 
 const Revision = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
@@ -174,10 +175,13 @@ export const uiMessageSchemas = {
       autoSubmit: v.optional(v.boolean()),
       backupReminder: v.optional(v.boolean()),
       sync: v.optional(v.boolean()),
+      /** 0: never; otherwise 5 s to 10 min. */
+      clipboardClearSeconds: v.optional(v.union([v.literal(0), v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600))])),
     }),
   }),
   'ui:trust-site': v.strictObject({ type: v.literal('ui:trust-site') }),
   ...warningUiSchemas,
+  ...storeUiSchemas,
 } as const;
 
 export const csMessageSchemas = {
@@ -276,7 +280,7 @@ export interface AccountView {
   domains: string[];
   /** Where the code is asked: hosts (`amazon.com` the whole site, `aws.amazon.com` that host and below). */
   bindings?: string[];
-  /** The account (one of them on a tie) that would be filled on the page in front, by the browser's front tab. */
+  /** The account (each on a tie) that would be filled on the page in front, by the browser's front tab: shown first, "Fills here". */
   fillsHere?: boolean;
   code: string;
   /** The next period's code, given in the last seconds of a period. */
@@ -318,9 +322,11 @@ export interface Settings {
   autoSubmit: boolean;
   backupReminder: boolean;
   sync: boolean;
+  /** Seconds after a copy until the clipboard is cleared; 0: never. */
+  clipboardClearSeconds: number;
 }
 
-export interface UiReplies extends WarningUiReplies {
+export interface UiReplies extends WarningUiReplies, StoreUiReplies {
   'ui:describe-tab': PageReport;
   'ui:vault-status': VaultStatusReport;
   'ui:create-vault': VaultStatusReport;
@@ -339,7 +345,8 @@ export interface UiReplies extends WarningUiReplies {
   'ui:undo-delete': { revision: number };
   'ui:reorder': { revision: number };
   'ui:hotp-next': { code: string };
-  'ui:copy-code': { code: string; warning?: string };
+  /** `clearsAt`: when the background will clear the clipboard (ms since the epoch); absent when it will not. */
+  'ui:copy-code': { code: string; warning?: string; clearsAt?: number };
   'ui:export-account-qr': { svg: string };
   'ui:export-backup': { fileName: string; fileText: string };
   'ui:inspect-backup': { token: string; entries: number; fresh: number; duplicates: number };

@@ -2,9 +2,10 @@ import { useEffect } from 'preact/hooks';
 import type { BackgroundClient } from '../popup/client';
 import type { Platform } from '../popup/platform';
 import { ServicesContext } from '../popup/services';
-import { ChangePassword, SettingsForm } from '../popup/views/settings';
+import { ChangePassword, ClipboardSetting, SettingsForm, TrustedSitesList } from '../popup/views/settings';
 import { useVaultStatus, VaultGate } from '../popup/views/vault-gate';
 import { BackupSection } from './backup-section';
+import { ExportSection } from './export-section';
 import { ImportSection } from './import-section';
 import { QrSection } from './qr-section';
 import type { I18n, MessageKey } from '../ui/i18n';
@@ -54,10 +55,13 @@ function Sections() {
           <section id="backup" aria-labelledby="backup-heading">
             <h2 id="backup-heading">{t('settings_backup')}</h2>
             <BackupSection />
+            <ExportSection />
           </section>
           <section id="settings" aria-labelledby="settings-heading">
             <h2 id="settings-heading">{t('nav_settings')}</h2>
             <SettingsForm />
+            <ClipboardSetting />
+            <TrustedSitesList />
             <ChangePassword onStatus={setStatus} />
           </section>
           <ScrollToHash />

@@ -6,6 +6,7 @@ import type { Platform } from './platform';
 import { ServicesContext, useServices } from './services';
 import { MainView } from './views/main-view';
 import { Onboarding } from './views/onboarding';
+import { CheckLink, MenuLinkCheck } from './views/check-link';
 import { ThisPage } from './views/this-page';
 import { useVaultStatus, VaultGate } from './views/vault-gate';
 import type { I18n } from '../ui/i18n';
@@ -44,14 +45,22 @@ function PopupBody() {
     },
     [status, setStatus],
   );
+  // "Check a link" opens from the header, so the codes list keeps its rows when it is closed.
+  const [checking, setChecking] = useState(false);
   return (
     <>
       <header class="bar">
         <h1>{t('ext_name')}</h1>
+        {status && (
+          <button type="button" class="link check-link-toggle" aria-expanded={checking} onClick={() => setChecking(!checking)}>
+            {t('popup_check_link_toggle')}
+          </button>
+        )}
         {status?.state === 'unlocked' && <LockButton onStatus={onStatus} />}
       </header>
       {/* The page verdict does not need the vault: shown locked, unlocked and before the first vault. */}
       {status && <ThisPage client={client} />}
+      {status && checking && <CheckLink />}
       <VaultGate
         status={status}
         problem={problem}
@@ -68,14 +77,15 @@ function PopupBody() {
   );
 }
 
-/** `i18n`: the shell's browser.i18n (tests leave it out and get English). */
-export function App({ client, platform, i18n = englishI18n }: { client: BackgroundClient; platform: Platform; i18n?: I18n }) {
+/**
+ * `i18n`: the shell's browser.i18n (tests leave it out and get English).
+ * `view`: "check-link" in the window the right-click "Check this link" opens; the toolbar popup otherwise.
+ */
+export function App({ client, platform, i18n = englishI18n, view }: { client: BackgroundClient; platform: Platform; i18n?: I18n; view?: 'check-link' }) {
   return (
     <I18nContext.Provider value={i18n}>
       <ServicesContext.Provider value={{ client, platform }}>
-        <main>
-          <PopupBody />
-        </main>
+        <main>{view === 'check-link' ? <MenuLinkCheck /> : <PopupBody />}</main>
       </ServicesContext.Provider>
     </I18nContext.Provider>
   );

@@ -6,10 +6,10 @@ import { createDomPlatform } from './dom-platform';
 import { createI18n } from '../ui/i18n';
 import './popup.css';
 
-// Clearing the clipboard needs to read it first (never wipe what the user copied since); that needs clipboardRead.
-const canReadClipboard = await browser.permissions.contains({ permissions: ['clipboardRead'] }).catch(() => false);
+// The background clears the clipboard (clipboard-clear.ts); the popup never reads it, so it renders at once
+// instead of waiting for a permissions round trip first.
 const platform = createDomPlatform({
-  canReadClipboard,
+  canReadClipboard: false,
   openOptions: (section) => {
     browser.tabs.create({ url: `${browser.runtime.getURL('src/options/index.html')}#${section}` });
   },
@@ -19,4 +19,6 @@ const platform = createDomPlatform({
 const i18n = createI18n((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 document.documentElement.lang = i18n.locale.replace('_', '-');
 const root = document.getElementById('app');
-if (root) render(<App client={browserClient} platform={platform} i18n={i18n} />, root);
+// The right-click "Check this link" opens this page in a window of its own, on that view (menus.ts).
+const view = location.hash === '#check-link' ? 'check-link' : undefined;
+if (root) render(<App client={browserClient} platform={platform} i18n={i18n} {...(view ? { view } : {})} />, root);

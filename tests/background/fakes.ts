@@ -9,6 +9,8 @@ import { createWarningServices } from '../../src/background/interstitial';
 import { vi } from 'vitest';
 import { BackupReminder } from '../../src/background/backup-reminder';
 import { InspectedBackups } from '../../src/background/backups';
+import { type ClipboardEraser, ClipboardClearing } from '../../src/background/clipboard-clear';
+import { MenuLinkMemory } from '../../src/background/menu-link';
 import type { FrontTab } from '../../src/background/front-tab';
 import { createGuardHolder, guardFollowsVault } from '../../src/background/guard-holder';
 import { PendingDrafts } from '../../src/background/pending';
@@ -112,6 +114,15 @@ export function buildBackground(options: Options = {}) {
   const deps: VaultDeps = { store, crypto, random: seededRandom(3), clock, kdf: TEST_KDF, minimum: TEST_FLOOR, deviceId: 'device-a' };
   const vault = new VaultSession(deps, session);
   const alarms = new FakeAlarms();
+  /** The clipboard as the eraser sees it: a test puts a text there and reads what is left. */
+  const clipboardText = { value: '' };
+  const eraser: ClipboardEraser = {
+    erase: vi.fn(async (code: string) => {
+      if (clipboardText.value !== code) return 'changed' as const;
+      clipboardText.value = ' ';
+      return 'cleared' as const;
+    }),
+  };
   const secrets = new SecretMemory(clock.now);
   vault.onLock(() => secrets.clear());
   const guard = createGuardHolder();
@@ -129,6 +140,8 @@ export function buildBackground(options: Options = {}) {
     vault,
     settings: new SettingsStore(local),
     trusted: new TrustedSites(local),
+    clipboard: new ClipboardClearing(session, alarms, clock, eraser),
+    menuLink: new MenuLinkMemory(session, clock.now),
     backups: new InspectedBackups(secrets),
     backupReminder: new BackupReminder(local),
     autoLock: new AutoLock(session, alarms, clock, () => vault.lock()),
@@ -161,7 +174,7 @@ export function buildBackground(options: Options = {}) {
     tabs.set(id, url);
     front.tab = { id, url };
   };
-  return { services, vault, store, session, clock, alarms, secrets, guard, front, tabs, childFrames, showTab, deps };
+  return { services, vault, store, session, clock, alarms, clipboardText, eraser, secrets, guard, front, tabs, childFrames, showTab, deps };
 }
 
 export type Background = ReturnType<typeof buildBackground>;

@@ -176,11 +176,16 @@ describe('ui:describe-tab and ui:trust-site', () => {
     expect((await describeTab(bg.services)({ type: 'ui:describe-tab' }, popup)).verdict).toBe('not-a-website');
   });
 
-  it('trust the site in front, and refuse when nothing is in front', async () => {
+  it('trust the lookalike in front (when and why kept), and refuse an unknown site or nothing in front', async () => {
     const bg = buildBackground();
-    bg.showTab('https://shop.example.com/');
+    bg.showTab(LOOKALIKE);
     const report = await trustSite(bg.services)({ type: 'ui:trust-site' }, popup);
     expect(report.trustedByUser).toBe(true);
+    expect(await bg.services.trusted.entries((site) => site)).toEqual([
+      { site: 'amazon-account-verify.com', unicodeSite: 'amazon-account-verify.com', reason: 'lookalike', trustedAt: bg.clock.now(), imitated: 'Amazon' },
+    ]);
+    bg.showTab('https://shop.example.com/');
+    expect((await refusal(trustSite(bg.services)({ type: 'ui:trust-site' }, popup))).code).toBe('nothing-to-trust');
     bg.front.tab = undefined;
     expect((await refusal(trustSite(bg.services)({ type: 'ui:trust-site' }, popup))).code).toBe('nothing-to-trust');
   });

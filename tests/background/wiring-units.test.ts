@@ -2,7 +2,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { badgeRefresher } from '../../src/background/badge-refresh';
-import { type FrontTabBrowser, frontTab } from '../../src/background/front-tab';
+import { type FrontTabBrowser, frontTab, HIDDEN_PAGE_URL } from '../../src/background/front-tab';
 import { createGuardHolder } from '../../src/background/guard-holder';
 import { uiHandlers } from '../../src/background/handlers';
 import { messagePipeline, settleLockState } from '../../src/background/message-pipeline';
@@ -172,15 +172,33 @@ describe('the tab in front', () => {
     expect(browser.asked).toEqual([{ windowTypes: ['normal'] }]);
   });
 
-  it('is unknown (callers refuse) for a popup window, no tab, no URL, or a failing browser', async () => {
+  it('is unknown (callers refuse) for a popup window, no tab, or a failing browser', async () => {
     expect(await frontTab(port({ id: 3, type: 'popup' }, [{ id: 9, url: 'https://a.example/' }]))).toBeUndefined();
     expect(await frontTab(port({ id: 3, type: 'normal' }, []))).toBeUndefined();
-    expect(await frontTab(port({ id: 3, type: 'normal' }, [{ id: 9 }]))).toBeUndefined();
     const failing = port({}, []);
     failing.windows.getLastFocused = async () => {
       throw new Error('no windows');
     };
     expect(await frontTab(failing)).toBeUndefined();
+  });
+
+  it('is a page that is not a website when the browser hides its address (no tabs permission: chrome://, new tab)', async () => {
+    expect(await frontTab(port({ id: 3, type: 'normal' }, [{ id: 9 }]))).toEqual({ id: 9, url: HIDDEN_PAGE_URL });
+    expect(await frontTab(port({ id: 3, type: 'normal' }, [{ id: 9, url: '' }]))).toEqual({ id: 9, url: HIDDEN_PAGE_URL });
+    const granted = Object.assign(port({ id: 3, type: 'normal' }, [{ id: 9 }]), { permissions: { contains: async () => true } });
+    expect(await frontTab(granted)).toEqual({ id: 9, url: HIDDEN_PAGE_URL });
+  });
+
+  it('is unknown (callers refuse) when the address is hidden because the site access was withdrawn (fail closed)', async () => {
+    const withdrawn = Object.assign(port({ id: 3, type: 'normal' }, [{ id: 9 }]), { permissions: { contains: async () => false } });
+    expect(await frontTab(withdrawn)).toBeUndefined();
+    const failing = Object.assign(port({ id: 3, type: 'normal' }, [{ id: 9 }]), {
+      permissions: { contains: async () => Promise.reject(new Error('no permissions API')) },
+    });
+    expect(await frontTab(failing)).toBeUndefined();
+    // A readable address needs no question.
+    const readable = Object.assign(port({ id: 3, type: 'normal' }, [{ id: 9, url: 'https://a.example/' }]), { permissions: { contains: async () => false } });
+    expect(await frontTab(readable)).toEqual({ id: 9, url: 'https://a.example/' });
   });
 
   it('when the last focused window is our own popup window: the focused normal window, or the only one, else unknown', async () => {

@@ -67,14 +67,37 @@ describe('codes list', () => {
     expect(screen.getByText(/No account matches/)).toBeTruthy();
   });
 
-  it('copies the code and clears the clipboard after 30 s if it still holds the code', async () => {
-    const { fake } = setup(accountsList([amazon]));
+  it('copies the code, says when the background will clear it, and then that it was cleared', async () => {
+    const clearsAt = 1_700_000_000_000 + 30_000;
+    const { fake, client } = setup(accountsList([amazon]), {
+      'ui:copy-code': () => ({ code: '123456', clearsAt }),
+      'ui:clipboard-status': () => ({ state: 'cleared', at: clearsAt }),
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Copy code for Amazon (ann@example.com)' }));
     await waitFor(() => expect(fake.clipboard.text).toBe('123456'));
-    expect((await screen.findByTestId('notice')).textContent).toMatch(/cleared in 30 s/);
-    expect(fake.pendingDelays()).toContain(30_000);
-    fake.advance(30_000);
-    await waitFor(() => expect(fake.clipboard.text).toBe(''));
+    expect((await screen.findByTestId('notice')).textContent).toMatch(/will be cleared in 30 s/i);
+    expect(client.callsOf('ui:clipboard-status')).toHaveLength(0);
+    act(() => fake.advance(31_500));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/^Cleared/));
+    expect(client.callsOf('ui:clipboard-status')).toHaveLength(1);
+  });
+
+  it('says so when the clipboard was not cleared because the user copied something else since', async () => {
+    const { fake } = setup(accountsList([amazon]), {
+      'ui:copy-code': () => ({ code: '123456', clearsAt: 1_700_000_000_000 + 10_000 }),
+      'ui:clipboard-status': () => ({ state: 'changed', at: 1 }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /Copy code for Amazon/ }));
+    expect((await screen.findByTestId('notice')).textContent).toMatch(/will be cleared in 10 s/i);
+    act(() => fake.advance(11_500));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/Not cleared: the clipboard holds something/));
+  });
+
+  it('says the clipboard is not cleared when the setting is off (no deadline from the background)', async () => {
+    const { fake } = setup(accountsList([amazon]), { 'ui:copy-code': () => ({ code: '123456' }) });
+    fireEvent.click(await screen.findByRole('button', { name: /Copy code for Amazon/ }));
+    expect((await screen.findByTestId('notice')).textContent).toMatch(/Clear your clipboard yourself/);
+    expect(fake.pendingDelays().filter((delay) => delay > 10_000)).toEqual([]);
   });
 
   it('copies nothing when the background refuses (a lookalike page in front), and says why', async () => {
@@ -96,24 +119,6 @@ describe('codes list', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Copy code for Amazon/ }));
     await waitFor(() => expect(fake.clipboard.text).toBe('123456'));
     expect((await screen.findByTestId('notice')).textContent).toMatch(/not one of this account/);
-  });
-
-  it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
-    const { fake } = setup(accountsList([amazon]));
-    fireEvent.click(await screen.findByRole('button', { name: /Copy code for Amazon/ }));
-    await waitFor(() => expect(fake.clipboard.text).toBe('123456'));
-    fake.clipboard.text = 'something the user copied';
-    fake.advance(30_000);
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(fake.clipboard.text).toBe('something the user copied');
-  });
-
-  it('tells the user to clear the clipboard where it cannot be read', async () => {
-    const { fake } = setup(accountsList([amazon]), {}, { canReadClipboard: false });
-    fireEvent.click(await screen.findByRole('button', { name: /Copy code for Amazon/ }));
-    expect((await screen.findByTestId('notice')).textContent).toMatch(/Clear your clipboard yourself/);
-    expect(fake.pendingDelays()).not.toContain(30_000);
   });
 
   it('shows the next code in the last 5 seconds of the period', async () => {
@@ -229,7 +234,7 @@ describe('codes list', () => {
         backupReminder: true,
         damaged: [{ id: 'd1', name: 'Old bank', reason: 'It could not be decrypted.' }],
       }),
-      { 'ui:set-settings': (m) => ({ ...{ autoLockMinutes: 15, autoFill: false, autoSubmit: false, sync: false, backupReminder: true }, ...m.patch }) },
+      { 'ui:set-settings': (m) => ({ ...{ autoLockMinutes: 15, autoFill: false, autoSubmit: false, sync: false, backupReminder: true, clipboardClearSeconds: 30 }, ...m.patch }) },
     );
     expect(await screen.findByText('Old bank')).toBeTruthy();
     expect(screen.getByText(/It could not be decrypted/)).toBeTruthy();

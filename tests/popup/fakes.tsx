@@ -113,4 +113,5 @@ export const defaultSettings: Settings = {
   autoSubmit: false,
   backupReminder: true,
   sync: false,
+  clipboardClearSeconds: 30,
 };

@@ -51,13 +51,40 @@ describe('this page panel', () => {
     expect(client.callsOf('ui:trust-site')).toEqual([{ type: 'ui:trust-site' }]);
   });
 
-  it('trusts an unknown page at once', async () => {
+  it('offers no "Trust this site" on an unknown page: it gets no warning, so there is nothing to trust', async () => {
     const unknown: PageReport = { ...lookalike, verdict: 'unknown', confusables: [], reasons: [] };
     delete unknown.imitates;
-    const client = createMockClient({ 'ui:describe-tab': () => unknown, 'ui:trust-site': () => ({ ...unknown, trustedByUser: true }) });
+    const client = createMockClient({ 'ui:describe-tab': () => unknown });
     render(<ThisPage client={client} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Trust this site' }));
-    await waitFor(() => expect(client.callsOf('ui:trust-site')).toHaveLength(1));
+    expect((await screen.findByTestId('verdict')).textContent).toBe('Not a site of your accounts');
+    expect(screen.queryByRole('button', { name: 'Trust this site' })).toBeNull();
+  });
+
+  it('undoes a trust from the page panel: the page is judged again', async () => {
+    const trusted: PageReport = { ...lookalike, verdict: 'unknown', confusables: [], reasons: [], trustedByUser: true };
+    delete trusted.imitates;
+    let current = trusted;
+    const client = createMockClient({
+      'ui:describe-tab': () => current,
+      'ui:untrust-site': () => {
+        current = lookalike;
+        return { sites: [] };
+      },
+    });
+    render(<ThisPage client={client} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Stop trusting this site' }));
+    await waitFor(() => expect(screen.getByTestId('verdict').textContent).toBe('Warning: lookalike site'));
+    expect(client.callsOf('ui:untrust-site')).toEqual([{ type: 'ui:untrust-site', site: 'xn--mazon-3ve.com' }]);
+    expect(screen.getByRole('button', { name: 'Trust this site' })).toBeTruthy();
+  });
+
+  it('shows a checked link in the same view, without trust or the warning page memory', async () => {
+    const client = createMockClient({});
+    render(<ThisPage client={client} link={async () => lookalike} />);
+    expect((await screen.findByTestId('verdict')).textContent).toBe('Warning: lookalike site');
+    expect(screen.getByTestId('unicode-host').querySelectorAll('mark.confusable')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Trust this site' })).toBeNull();
+    expect(client.callsOf('ui:describe-tab')).toHaveLength(0);
   });
 
   it('moves host marks onto the registrable domain only when the host ends with it', () => {

@@ -28,10 +28,15 @@ export const copyCode =
       );
     }
     const code = await codeForUse(services, account);
+    // The popup writes the code; the background clears it later (an alarm survives a stopped worker).
+    const clearsAt = await services.clipboard
+      .schedule(code, (await services.settings.get()).clipboardClearSeconds)
+      .catch(() => undefined);
+    const clearing = clearsAt === undefined ? {} : { clearsAt };
     if (verdict.kind === 'verified' || verdict.kind === 'unknown') {
       if (!pageCoveringAccountIds(services.guard.releaseRules(), url).includes(account.id)) {
-        return { code, warning: `The page in front (${verdict.target.unicodeHost}) is not one of this account's sites.` };
+        return { code, ...clearing, warning: `The page in front (${verdict.target.unicodeHost}) is not one of this account's sites.` };
       }
     }
-    return { code };
+    return { code, ...clearing };
   };

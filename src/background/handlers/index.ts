@@ -2,6 +2,10 @@
 import type { CsHandlers, UiHandlers } from '../../messaging/router';
 import type { Services } from '../services';
 import { changePassword } from './change-password';
+import { checkLink, menuLink } from './check-link';
+import { clipboardStatus } from './clipboard-status';
+import { exportForApps } from './export-for-apps';
+import { listTrustedSites, untrustSite } from './trusted-sites';
 import { commitPending } from './commit-pending';
 import { copyCode } from './copy-code';
 import { createVault } from './create-vault';
@@ -68,6 +72,13 @@ export function uiHandlers(services: Services): UiHandlers {
     'ui:get-settings': getSettings(services),
     'ui:set-settings': setSettings(services),
     'ui:trust-site': trustSite(services),
+    // Store readiness (issue 15): clipboard clearing, trusted sites with undo, check any link, export for other apps.
+    'ui:clipboard-status': clipboardStatus(services),
+    'ui:list-trusted-sites': listTrustedSites(services),
+    'ui:untrust-site': untrustSite(services),
+    'ui:check-link': checkLink(services),
+    'ui:menu-link': menuLink(services),
+    'ui:export-for-apps': exportForApps(services),
     // Warnings outside the page (interstitial, held-code confirmation).
     'ui:warning-describe': warningDescribe(services),
     'ui:warning-go': warningGo(services),

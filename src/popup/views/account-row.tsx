@@ -111,7 +111,13 @@ function AccountRowView({ account, fetchedAt, ticker, mode, hotpCode, canMoveUp,
         </span>
         <span class="names">
           <span class="issuer">{account.issuer || account.accountName}</span>
-          {account.issuer && <span class="account-name">{account.accountName}</span>}
+          {account.fillsHere ? (
+            <span class="account-name">
+              <strong class="fills-here">{t('codes_fills_here')}</strong> {account.issuer && account.accountName}
+            </span>
+          ) : (
+            account.issuer && <span class="account-name">{account.accountName}</span>
+          )}
         </span>
         <span class="code" data-testid="code">
           {groupCode(code)}

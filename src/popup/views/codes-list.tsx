@@ -6,8 +6,10 @@ import type { SecondTicker } from '../ticker';
 import type { AccountChanges } from './account-edit';
 import { AccountRow, type RowActions, type RowMode } from './account-row';
 import { useI18n } from '../../ui/i18n-context';
+import { announceClearing, copiedText } from './copy-notice';
+import { pinFillsHere } from './pinned';
+import { useRowWindow } from './windowed-rows';
 
-export const CLIPBOARD_CLEAR_MS = 30_000;
 const SNACKBAR_MS = 10_000;
 
 interface Props {
@@ -42,6 +44,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
   const [notice, setNotice] = useState<string | null>(null);
   const [snackbar, setSnackbar] = useState<Snackbar | null>(null);
   const hideSnackbar = useRef<(() => void) | null>(null);
+  const cancelAnnounce = useRef<(() => void) | null>(null);
   const latest = useRef(list);
   latest.current = list;
 
@@ -76,22 +79,13 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
         client
           .send({ type: 'ui:copy-code', id: account.id })
           .then(
-            ({ code, warning }) =>
+            ({ code, warning, clearsAt }) =>
               platform.clipboard.write(code).then(
                 () => {
-                  const caution = warning ? ` ${warning}` : '';
-                  if (!platform.clipboard.canRead) {
-                    setNotice(t('codes_copied_clear_yourself', label, caution));
-                    return;
-                  }
-                  setNotice(t('codes_copied_will_clear', label, caution));
-                  platform.timers.after(CLIPBOARD_CLEAR_MS, () => {
-                    // Clear only our own code: the user may have copied something else since.
-                    platform.clipboard
-                      .read()
-                      .then((held) => (held === code ? platform.clipboard.write('') : undefined))
-                      .catch(() => undefined);
-                  });
+                  const clearsInMs = clearsAt === undefined ? undefined : Math.max(0, clearsAt - platform.timers.now());
+                  setNotice(copiedText(t, label, warning ? ` ${warning}` : '', clearsInMs));
+                  cancelAnnounce.current?.();
+                  if (clearsInMs !== undefined) cancelAnnounce.current = announceClearing(client, platform.timers, clearsInMs, setNotice, t);
                 },
                 () => setNotice(t('codes_copy_failed')),
               ),
@@ -158,7 +152,9 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
     }
   }
 
-  const visible = useMemo(() => list.accounts.filter((account) => matches(account, query.trim())), [list, query]);
+  const visible = useMemo(() => pinFillsHere(list.accounts.filter((account) => matches(account, query.trim()))), [list, query]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const rows = useRowWindow(listRef, visible.length);
   const canReorder = !list.readOnly && query.trim() === '';
   const lastIndex = list.accounts.length - 1;
 
@@ -193,8 +189,9 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
       </div>
       {list.accounts.length === 0 && <p>{t('codes_none')}</p>}
       {list.accounts.length > 0 && visible.length === 0 && <p>{t('codes_no_match', query)}</p>}
-      <ul class="accounts">
-        {visible.map((account, index) => (
+      <ul class="accounts" ref={listRef}>
+        {rows.before > 0 && <li class="spacer" aria-hidden="true" style={{ height: `${rows.before}px` }} />}
+        {visible.slice(rows.start, rows.end).map((account, offset) => (
           <AccountRow
             key={account.id}
             account={account}
@@ -202,12 +199,13 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
             ticker={ticker}
             mode={open?.id === account.id ? open.mode : 'view'}
             hotpCode={hotpCodes[account.id]}
-            canMoveUp={canReorder && index > 0}
-            canMoveDown={canReorder && index < lastIndex}
+            canMoveUp={canReorder && rows.start + offset > 0}
+            canMoveDown={canReorder && rows.start + offset < lastIndex}
             readOnly={list.readOnly}
             actions={actions}
           />
         ))}
+        {rows.after > 0 && <li class="spacer" aria-hidden="true" style={{ height: `${rows.after}px` }} />}
       </ul>
       {list.damaged.length > 0 && (
         <section class="damaged" aria-label={t('codes_damaged_label')}>

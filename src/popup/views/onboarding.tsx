@@ -17,6 +17,7 @@ export function Onboarding({ onDone }: { onDone(): void }) {
   const { t } = useI18n();
   const [step, setStep] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new step's heading takes the focus
   useEffect(() => heading.current?.focus(), [step]);
   const screen = SCREENS[step] ?? SCREENS[0];
   if (!screen) return null;

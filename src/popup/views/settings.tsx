@@ -5,6 +5,11 @@ import { messageOf } from '../format';
 import { useServices } from '../services';
 import type { MessageKey } from '../../ui/i18n';
 import { useI18n } from '../../ui/i18n-context';
+import { ClipboardSetting } from './clipboard-setting';
+import { TrustedSitesList } from './trusted-sites';
+
+// The options page shows the same lists (it imports this module only).
+export { ClipboardSetting, TrustedSitesList };
 
 type Toggle = 'autoFill' | 'autoSubmit' | 'backupReminder' | 'sync';
 
@@ -152,6 +157,8 @@ export function SettingsView({ onStatus, onShowIntro }: { onStatus(status: Vault
   return (
     <section class="panel" aria-label={t('settings_label')}>
       <SettingsForm />
+      <ClipboardSetting />
+      <TrustedSitesList />
       <ChangePassword onStatus={onStatus} />
       <p>
         <button type="button" class="link" onClick={() => platform.openOptions('backup')}>

@@ -6,6 +6,7 @@ import { InterstitialMemory } from './interstitial-memory';
 import type { MessageKey } from '../../ui/i18n';
 import { rich, slot, useI18n } from '../../ui/i18n-context';
 import { reasonText } from '../../ui/reasons';
+import { TrustedNote } from './trusted-note';
 
 // Shared with the warning and confirmation pages; re-exported for the popup's own users.
 export { HostWithConfusables, marksForSuffix };
@@ -18,17 +19,26 @@ const VERDICT_TITLE: Record<PageReport['verdict'], MessageKey> = {
   invalid: 'verdict_not_website',
 };
 
-export function ThisPage({ client }: { client: BackgroundClient }) {
+interface Props {
+  client: BackgroundClient;
+  /**
+   * A link the user asks about instead of the page in front (check-link.tsx): the same view, without what only a
+   * page in a tab has (trust, the warning page's memory).
+   */
+  link?: () => Promise<PageReport>;
+}
+
+export function ThisPage({ client, link }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [report, setReport] = useState<PageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmTrust, setConfirmTrust] = useState(false);
   useEffect(() => {
-    client.send({ type: 'ui:describe-tab' })
+    (link ? link() : client.send({ type: 'ui:describe-tab' }))
       .then(setReport)
       .catch((e: Error) => setError(e.message));
-  }, [client]);
+  }, [client, link]);
 
   async function trust() {
     setConfirmTrust(false);
@@ -40,9 +50,9 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
   }
 
   if (error) return <section class="this-page" data-verdict="error">{error}</section>;
-  if (!report) return <section class="this-page">{t('page_checking')}</section>;
+  if (!report) return <section class="this-page">{t(link ? 'page_checking_link' : 'page_checking')}</section>;
   return (
-    <section class="this-page" data-verdict={report.verdict}>
+    <section class="this-page" data-verdict={report.verdict} aria-label={t(link ? 'page_label_link' : 'page_label_page')}>
       <h2 data-testid="verdict">{t(VERDICT_TITLE[report.verdict])}</h2>
       {report.verdict === 'not-a-website' ? (
         <p data-testid="not-website-reason">{report.notWebsiteReason}</p>
@@ -93,7 +103,7 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
           <a href={`https://${report.imitates.primaryDomain}/`} target="_blank" rel="noreferrer">
             {t('page_go_real', report.imitates.primaryDomain)}
           </a>
-          <InterstitialMemory client={client} />
+          {!link && <InterstitialMemory client={client} />}
         </div>
       )}
       {!report.imitates && report.reasons.length > 0 && (
@@ -105,12 +115,14 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
           ))}
         </ul>
       )}
-      {(report.verdict === 'unknown' || report.verdict === 'lookalike') &&
-        (report.trustedByUser ? (
-          <p class="hint" data-testid="trusted">
-            {t('page_trusted')}
-          </p>
-        ) : confirmTrust ? (
+      {!link && report.trustedByUser && (
+        <TrustedNote site={report.registrableDomain ?? ''} client={client} onUndone={setReport} onError={setError} />
+      )}
+      {/* Only a lookalike can be trusted: an unknown site gets no warning, so there is nothing to silence (README). */}
+      {!link &&
+        report.verdict === 'lookalike' &&
+        !report.trustedByUser &&
+        (confirmTrust ? (
           <div class="confirm" role="alertdialog" aria-label={t('page_trust_question')}>
             <p>{rich(t('page_trust_explain', slot(0)), <strong>{report.imitates?.name ?? t('page_a_brand')}</strong>)}</p>
             <div class="actions">
@@ -123,10 +135,7 @@ export function ThisPage({ client }: { client: BackgroundClient }) {
             </div>
           </div>
         ) : (
-          <button
-            type="button"
-            onClick={() => (report.verdict === 'lookalike' ? setConfirmTrust(true) : trust())}
-          >
+          <button type="button" onClick={() => setConfirmTrust(true)}>
             {t('page_trust')}
           </button>
         ))}
