@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, type ExtensionIdentity } from '../../src/messaging/sender';
+import { INTERSTITIAL_PAGES } from '../../src/background/interstitial';
+import { EXTENSION_PAGES } from '../../src/background/start';
+import { classifySender, type ExtensionIdentity, pageMaySend } from '../../src/messaging/sender';
 
 const self: ExtensionIdentity = {
   id: 'abcdefghijklmnop',
@@ -81,5 +83,61 @@ describe('classifySender', () => {
   it.each(['about:blank', 'about:srcdoc'])('a %s document a web page wrote is its content script (for the guard), with its creator origin', (url) => {
     const role = classifySender({ id: self.id, url, origin: 'https://www.amazon.com', frameId: 2, tab: { id: 3 } }, self);
     expect(role).toMatchObject({ role: 'content-script', tabId: 3, frameId: 2, frameUrl: url, origin: 'https://www.amazon.com' });
+  });
+});
+
+describe('pageMaySend: the per-page allow-list', () => {
+  const warning = 'src/warning/index.html';
+  const confirm = 'src/confirm/index.html';
+  const popupPage = 'src/popup/index.html';
+  const optionsPage = 'src/options/index.html';
+  const warningOnly = ['ui:warning-describe', 'ui:warning-go', 'ui:warning-continue'];
+  const confirmOnly = ['ui:held-code-describe', 'ui:held-code-decide'];
+  // A sample of what the popup and options use: secrets, codes, the vault itself.
+  const popupMessages = ['ui:unlock', 'ui:copy-code', 'ui:list-accounts', 'ui:export-backup', 'ui:set-settings', 'ui:warning-status', 'ui:warning-forget'];
+
+  it.each(warningOnly)('the warning page may send %s', (type) => {
+    expect(pageMaySend(warning, type)).toBe(true);
+  });
+
+  it.each(confirmOnly)('the confirmation page may send %s', (type) => {
+    expect(pageMaySend(confirm, type)).toBe(true);
+  });
+
+  it.each([...popupMessages, ...confirmOnly])('the warning page may not send %s', (type) => {
+    expect(pageMaySend(warning, type)).toBe(false);
+  });
+
+  it.each([...popupMessages, ...warningOnly])('the confirmation page may not send %s', (type) => {
+    expect(pageMaySend(confirm, type)).toBe(false);
+  });
+
+  it.each([popupPage, optionsPage])('%s may send the rest', (page) => {
+    for (const type of popupMessages) expect(pageMaySend(page, type)).toBe(true);
+  });
+
+  it.each([popupPage, optionsPage])('%s may not send what belongs to the warning or confirmation page', (page) => {
+    for (const type of [...warningOnly, ...confirmOnly]) expect(pageMaySend(page, type)).toBe(false);
+  });
+
+  it.each(['other.html', 'src/popup/other.html', '', 'constructor', '__proto__', 'SRC/POPUP/INDEX.HTML'])(
+    'an unknown extension page (%j) may send nothing',
+    (page) => {
+      for (const type of [...popupMessages, ...warningOnly, ...confirmOnly]) expect(pageMaySend(page, type)).toBe(false);
+    },
+  );
+
+  it('every page the background lets talk has an entry (paths agree with the shells)', () => {
+    for (const page of EXTENSION_PAGES) {
+      expect([...popupMessages, ...warningOnly, ...confirmOnly].some((type) => pageMaySend(page, type))).toBe(true);
+    }
+    expect(INTERSTITIAL_PAGES).toEqual([warning, confirm]);
+  });
+
+  it('the page comes from the sender URL on our origin: a query or fragment naming another page changes nothing', () => {
+    const all = { ...self, pages: EXTENSION_PAGES };
+    const role = classifySender({ id: self.id, url: `${self.baseUrl}src/warning/index.html?page=src/popup/index.html#src/popup/index.html` }, all);
+    expect(role).toEqual({ role: 'extension-page', page: warning });
+    expect(pageMaySend(warning, 'ui:unlock')).toBe(false);
   });
 });
