@@ -23,8 +23,41 @@ describe('classifySender', () => {
     });
   });
 
-  it('refuses an extension page that is not on the allow-list', () => {
-    expect(classifySender({ id: self.id, url: `${self.baseUrl}other.html` }, self).role).toBe('refused');
+  it('refuses an extension page that is not on the allow-list, naming it in the logged reason', () => {
+    expect(classifySender({ id: self.id, url: `${self.baseUrl}other.html` }, self)).toEqual({
+      role: 'refused',
+      reason: 'extension page not allowed: other.html',
+    });
+    expect(classifySender({ id: 'otherextensionid', url: `${self.baseUrl}src/popup/index.html` }, self)).toEqual({
+      role: 'refused',
+      reason: 'sender is not this extension',
+    });
+    expect(classifySender({ id: self.id, url: 'file:///etc/passwd', frameId: 0, tab: { id: 3 } }, self)).toEqual({
+      role: 'refused',
+      reason: 'not an extension page nor a content script in a web tab',
+    });
+  });
+
+  it('an extension page gets a tab id only when the browser names a real tab', () => {
+    const popupUrl = `${self.baseUrl}src/popup/index.html`;
+    expect(classifySender({ id: self.id, url: popupUrl, tab: { id: -1 } }, self)).toEqual({ role: 'extension-page', page: 'src/popup/index.html' });
+    expect(classifySender({ id: self.id, url: popupUrl, tab: {} }, self)).toEqual({ role: 'extension-page', page: 'src/popup/index.html' });
+    expect(classifySender({ id: self.id, url: popupUrl, tab: { id: 0 } }, self)).toMatchObject({ tabId: 0 });
+  });
+
+  it('a content script runs on http pages too (for the warnings), and in the tab with id 0', () => {
+    const role = classifySender({ id: self.id, url: 'http://shop.example/', frameId: 0, tab: { id: 0 } }, self);
+    expect(role).toMatchObject({ role: 'content-script', tabId: 0, frameUrl: 'http://shop.example/' });
+    expect(role).not.toHaveProperty('tabUrl');
+  });
+
+  it.each([
+    ['no tab id (TAB_ID_NONE)', { id: self.id, url: 'https://www.amazon.com/', frameId: 0, tab: { id: -1 } }],
+    ['a tab without an id', { id: self.id, url: 'https://www.amazon.com/', frameId: 0, tab: {} }],
+    ['an https address inside another scheme', { id: self.id, url: 'moz-extension://other/page.html?https://www.amazon.com/', frameId: 0, tab: { id: 3 } }],
+    ['an http address inside another scheme', { id: self.id, url: 'view-source:http://www.amazon.com/', frameId: 0, tab: { id: 3 } }],
+  ])('refuses a would-be content script with %s', (_name, sender) => {
+    expect(classifySender(sender, self).role).toBe('refused');
   });
 
   it('knows a content script by its tab, frame and web URL', () => {
@@ -80,7 +113,16 @@ describe('classifySender', () => {
     expect(classifySender(sender, self).role).toBe('refused');
   });
 
-  it.each(['about:blank', 'about:srcdoc'])('a %s document a web page wrote is its content script (for the guard), with its creator origin', (url) => {
+  it.each(['about:blankety', 'xabout:blank', 'about:srcdoc2'])('%s is no document a web page wrote: refused', (url) => {
+    expect(classifySender({ id: self.id, url, origin: 'https://www.amazon.com', frameId: 2, tab: { id: 3 } }, self).role).toBe('refused');
+  });
+
+  it('a written document with a web origin over http is a content script too (the release policy refuses it codes)', () => {
+    const role = classifySender({ id: self.id, url: 'about:blank', origin: 'http://shop.example', frameId: 2, tab: { id: 3 } }, self);
+    expect(role).toMatchObject({ role: 'content-script', origin: 'http://shop.example' });
+  });
+
+  it.each(['about:blank', 'about:srcdoc', 'about:blank#top', 'ABOUT:SRCDOC?x'])('a %s document a web page wrote is its content script (for the guard), with its creator origin', (url) => {
     const role = classifySender({ id: self.id, url, origin: 'https://www.amazon.com', frameId: 2, tab: { id: 3 } }, self);
     expect(role).toMatchObject({ role: 'content-script', tabId: 3, frameId: 2, frameUrl: url, origin: 'https://www.amazon.com' });
   });
