@@ -234,6 +234,14 @@ describe('ui:preview-image', () => {
     expect(JSON.stringify(reply)).not.toContain('JBSWY3DPEHPK3PXP');
   });
 
+  it('names what the QR codes held that is not an account', async () => {
+    const { bg, ui } = await unlocked([]);
+    vi.mocked(bg.services.decodeQrImage).mockResolvedValueOnce(['https://example.com/menu', totpLink('GitHub')]);
+    const reply = await ui['ui:preview-image'](image, popup);
+    expect(reply.previews.map((item) => item.issuer)).toEqual(['GitHub']);
+    expect(reply.errors).toEqual(['A QR code on it is not a one-time-code setup code.']);
+  });
+
   it('refuses an unreadable image, an image without a QR code, and while locked', async () => {
     const { bg, ui } = await unlocked([]);
     vi.mocked(bg.services.decodeQrImage).mockRejectedValueOnce(new Error('decoder failed'));
@@ -351,20 +359,21 @@ describe('ui:update-account', () => {
     const { bg, ui, ids } = await unlocked();
     const id = ids[0] ?? '';
     bg.clock.advance(MINUTE);
-    await ui['ui:update-account'](
+    const reply = await ui['ui:update-account'](
       {
         type: 'ui:update-account',
         id,
         issuer: '  Amazon EU ',
-        accountName: ' me@example.com ',
-        domains: ['https://www.amazon.co.uk/ap/signin', 'amazon.com', 'smile.amazon.com'],
+        accountName: ' Work login ',
+        domains: [' https://www.amazon.co.uk/ap/signin', 'amazon.com ', 'smile.amazon.com'],
         expectedRevision: bg.vault.revision,
       },
       popup,
     );
     const account = bg.vault.account(id);
-    expect(account).toMatchObject({ issuer: 'Amazon EU', accountName: 'me@example.com', updatedAt: bg.clock.now() });
+    expect(account).toMatchObject({ issuer: 'Amazon EU', accountName: 'Work login', updatedAt: bg.clock.now() });
     expect(account?.domains).toEqual(['amazon.co.uk', 'amazon.com']);
+    expect(reply).toEqual({ revision: bg.vault.revision });
   });
 
   it('leaves out what the message leaves out', async () => {
@@ -387,7 +396,7 @@ describe('ui:update-account', () => {
     const { bg, ui, ids } = await unlocked();
     const id = ids[0] ?? '';
     const gone = { type: 'ui:update-account', id: 'no-such-id', issuer: 'X', expectedRevision: bg.vault.revision } as const;
-    expect((await refusal(ui['ui:update-account'](gone, popup))).code).toBe('not-found');
+    expect(await refusal(ui['ui:update-account'](gone, popup))).toEqual({ code: 'not-found', message: 'That account no longer exists.' });
     const stale = { type: 'ui:update-account', id, issuer: 'X', expectedRevision: bg.vault.revision - 1 } as const;
     expect((await refusal(ui['ui:update-account'](stale, popup))).code).toBe('conflict');
     await bg.vault.lock();

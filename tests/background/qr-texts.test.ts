@@ -46,6 +46,20 @@ describe('draftsFromQrTexts (what the QR codes of an image or a tab hold)', () =
     expect(errors[0]?.length).toBeGreaterThan(0);
   });
 
+  it('a code that only contains a setup link somewhere is not a setup code', () => {
+    const { drafts, errors } = draftsFromQrTexts([`see ${totpLink('GitHub')}`, `see ${migrationQr(['Amazon'])}`]);
+    expect(drafts).toEqual([]);
+    expect(errors).toEqual(['A QR code on it is not a one-time-code setup code.', 'A QR code on it is not a one-time-code setup code.']);
+  });
+
+  it('reads an export spread over two QR codes (one batch)', () => {
+    const first = migrationQr(['Amazon'], { batchSize: 2, batchIndex: 0, batchId: 9 });
+    const second = migrationQr(['Bank'], { batchSize: 2, batchIndex: 1, batchId: 9 });
+    const { drafts, errors } = draftsFromQrTexts([first, second]);
+    expect(errors).toEqual([]);
+    expect(drafts.map((draft) => draft.issuer)).toEqual(['Amazon', 'Bank']);
+  });
+
   it('nothing in, nothing out', () => {
     expect(draftsFromQrTexts([])).toEqual({ drafts: [], errors: [], unsupported: [] });
   });
