@@ -10,6 +10,10 @@ const warningPage = (tabId?: number): ExtensionPageSender => ({
   ...(tabId === undefined ? {} : { tabId }),
 });
 const popup: ExtensionPageSender = { role: 'extension-page', page: 'src/popup/index.html' };
+type WarningType = 'ui:warning-describe' | 'ui:warning-go' | 'ui:warning-continue';
+/** One of the three warning-page messages, sent straight to its handler. */
+const send = (ui: ReturnType<typeof uiHandlers>, type: WarningType, sender: ExtensionPageSender) =>
+  (ui[type] as (message: { type: WarningType }, from: ExtensionPageSender) => Promise<unknown>)({ type }, sender);
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
@@ -24,16 +28,16 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
 describe('the warning page acts only on a page OTP Guard stopped in its own tab', () => {
   it.each(['ui:warning-describe', 'ui:warning-go', 'ui:warning-continue'] as const)('%s from a page shown in no tab', async (type) => {
     const ui = uiHandlers(buildBackground().services);
-    expect(await refusal(ui[type]({ type }, warningPage()))).toEqual({ code: 'nothing-stopped', message: 'This page is not shown in a tab.' });
+    expect(await refusal(send(ui, type, warningPage()))).toEqual({ code: 'nothing-stopped', message: 'This page is not shown in a tab.' });
   });
 
   it.each(['ui:warning-describe', 'ui:warning-go', 'ui:warning-continue'] as const)('%s in a tab where nothing was stopped, or a page that is no lookalike', async (type) => {
     const bg = buildBackground();
     const ui = uiHandlers(bg.services);
     const notStopped = { code: 'nothing-stopped', message: 'OTP Guard did not stop a page in this tab.' };
-    expect(await refusal(ui[type]({ type }, warningPage(4)))).toEqual(notStopped);
+    expect(await refusal(send(ui, type, warningPage(4)))).toEqual(notStopped);
     await bg.services.warnings.blocked.set(4, 'https://www.amazon.com/');
-    expect(await refusal(ui[type]({ type }, warningPage(4)))).toEqual(notStopped);
+    expect(await refusal(send(ui, type, warningPage(4)))).toEqual(notStopped);
   });
 });
 
