@@ -93,8 +93,15 @@ describe('classifySender', () => {
     const role = classifySender({ id: self.id, url: 'https://www.amazon.com/', frameId: 0, tab: { id: 4 } }, self);
     expect(role).not.toHaveProperty('origin');
     expect(role).not.toHaveProperty('documentId');
-    const odd = { id: self.id, url: 'https://www.amazon.com/', frameId: 0, tab: { id: 4 }, origin: 42, documentId: {} };
-    expect(classifySender(odd as unknown as Parameters<typeof classifySender>[0], self)).not.toHaveProperty('origin');
+    const odd = { id: self.id, url: 'https://www.amazon.com/', frameId: 0, tab: { id: 4 }, origin: 42, documentId: {}, documentLifecycle: 7 };
+    const oddRole = classifySender(odd as unknown as Parameters<typeof classifySender>[0], self);
+    expect(oddRole).not.toHaveProperty('origin');
+    expect(oddRole).not.toHaveProperty('documentLifecycle');
+    // A tab id that is not a number is no tab, for a content script and for an extension page.
+    const stringTab = { id: self.id, url: 'https://www.amazon.com/', frameId: 0, tab: { id: '4' } };
+    expect(classifySender(stringTab as unknown as Parameters<typeof classifySender>[0], self).role).toBe('refused');
+    const pageInStringTab = { id: self.id, url: `${self.baseUrl}src/popup/index.html`, tab: { id: '4' } };
+    expect(classifySender(pageInStringTab as unknown as Parameters<typeof classifySender>[0], self)).not.toHaveProperty('tabId');
   });
 
   it.each([
