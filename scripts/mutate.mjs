@@ -3,6 +3,7 @@
 // Not part of `npm test` (minutes, not seconds). Examples:
 //   npm run mutate                                   all five folders (reports/mutation/mutation.json)
 //   npm run mutate -- src/messaging src/core/policy  only these (same report unless --name is given)
+//   npm run mutate -- src/background/handlers/reorder.ts --name recheck   only these files (then scripts/mutation-merge.mjs)
 //   npm run mutate -- src/core/vault --name vault --incremental   rerun only what changed since the last "vault" run
 //   npm run mutate -- --survivors-of reports/mutation/vault.json --name recheck   rerun, from scratch, only the
 //     lines where a mutant survived in that report (Stryker's incremental mode reuses a survivor while the tests
@@ -33,7 +34,8 @@ if (survivorsAt >= 0) {
 }
 const folders = rest.filter((arg) => !arg.startsWith('-') && existsSync(join(root, arg)));
 const flags = rest.filter((arg) => !folders.includes(arg));
-const patterns = [...folders.map((folder) => `${folder.replace(/\/$/, '')}/**/*.ts`), ...survivorLines];
+// A folder means every .ts file under it; a file (src/…/x.ts) means just that file.
+const patterns = [...folders.map((path) => (path.endsWith('.ts') ? path : `${path.replace(/\/$/, '')}/**/*.ts`)), ...survivorLines];
 const mutate = patterns.length > 0 ? ['--mutate', patterns.join(',')] : [];
 const env = { ...process.env, MUTATE_RUN: name ?? 'mutation' };
 

@@ -16,7 +16,7 @@ import {
   uiMessageSchemas,
 } from './protocol';
 import type { ErrorCode } from './errors';
-import type { SenderRole } from './sender';
+import { pageMaySend, type SenderRole } from './sender';
 
 export type ExtensionPageSender = Extract<SenderRole, { role: 'extension-page' }>;
 export type ContentScriptSender = Extract<SenderRole, { role: 'content-script' }>;
@@ -66,6 +66,10 @@ export function createRouter(handlers: { ui: Partial<UiHandlers>; cs: Partial<Cs
     if (expectedRole !== sender.role) {
       log.refused(`a ${sender.role} sent ${type}, which only a ${expectedRole} may send`, { type, role: sender.role });
       return refusal('refused', 'This sender may not send this message.');
+    }
+    if (sender.role === 'extension-page' && !pageMaySend(sender.page, type)) {
+      log.refused(`the extension page ${sender.page} may not send ${type}`, { type, role: sender.role });
+      return refusal('refused', 'This page may not send this message.');
     }
     const schema =
       sender.role === 'extension-page'

@@ -2,6 +2,8 @@
  * Who sent a message, decided from the browser's own `sender` data only — never from the message.
  * Pure: the shell passes the browser's MessageSender and the extension's identity in.
  */
+import type { UiMessageType } from './protocol';
+
 export interface SenderData {
   id?: string;
   url?: string;
@@ -50,6 +52,28 @@ const ABOUT_DOCUMENT = /^about:(blank|srcdoc)(?:[?#]|$)/i;
 export const isWrittenWebDocument = (url: string, origin: unknown): origin is string =>
   ABOUT_DOCUMENT.test(url) && typeof origin === 'string' && WEB_SCHEME.test(origin);
 const isWebDocument = (url: string, origin: unknown) => WEB_SCHEME.test(url) || isWrittenWebDocument(url, origin);
+
+/**
+ * The per-page allow-list. The warning page and the held-code confirmation page act on their own tab or
+ * window only, so each may send just the messages it uses, and those messages are theirs alone (the popup
+ * cannot decide a held code or lift a warning). The popup and the options page may send every other
+ * ui:* message. Any other page of ours (one added later, a stray HTML file) may send nothing until it is
+ * listed here. The page is the path of the sender's URL on our own origin (classifySender), never a field
+ * of the message.
+ */
+const PAGE_ONLY_MESSAGES: ReadonlyMap<string, readonly UiMessageType[]> = new Map([
+  ['src/warning/index.html', ['ui:warning-describe', 'ui:warning-go', 'ui:warning-continue']],
+  ['src/confirm/index.html', ['ui:held-code-describe', 'ui:held-code-decide']],
+]);
+const FULL_PAGES: readonly string[] = ['src/popup/index.html', 'src/options/index.html'];
+const RESERVED: ReadonlySet<string> = new Set([...PAGE_ONLY_MESSAGES.values()].flat());
+
+/** Whether the extension page at `page` (a path, as classifySender gives it) may send a message of `type`. */
+export function pageMaySend(page: string, type: string): boolean {
+  const own = PAGE_ONLY_MESSAGES.get(page);
+  if (own) return (own as readonly string[]).includes(type);
+  return FULL_PAGES.includes(page) && !RESERVED.has(type);
+}
 
 export function classifySender(sender: SenderData, self: ExtensionIdentity): SenderRole {
   if (sender.id !== self.id) return { role: 'refused', reason: 'sender is not this extension' };

@@ -129,3 +129,58 @@ describe('router', () => {
     for (const [, from] of hello.mock.calls as unknown as [unknown, SenderRole][]) expect(from.role).toBe('content-script');
   });
 });
+
+describe('router: which extension page may send what', () => {
+  const warningPage: SenderRole = { role: 'extension-page', page: 'src/warning/index.html', tabId: 5 };
+  const confirmPage: SenderRole = { role: 'extension-page', page: 'src/confirm/index.html', tabId: 6 };
+  const optionsPage: SenderRole = { role: 'extension-page', page: 'src/options/index.html' };
+  const strayPage: SenderRole = { role: 'extension-page', page: 'src/popup/other.html' };
+  const copy = { type: 'ui:copy-code', id: 'acct-1' };
+  const go = { type: 'ui:warning-go' };
+  const decide = { type: 'ui:held-code-decide', requestId: 'abcdefgh12', choice: 'enter' };
+
+  function pages() {
+    const refused = vi.fn<RefusalLog['refused']>();
+    const handlers = {
+      'ui:copy-code': vi.fn(async () => ({ code: '123456' })),
+      'ui:warning-go': vi.fn(async () => ({ navigated: true })),
+      'ui:held-code-decide': vi.fn(async () => ({ decided: true })),
+    };
+    const route = createRouter({ ui: handlers, cs: {} }, { refused });
+    return { route, refused, handlers };
+  }
+
+  it('gives the warning page its own messages and the confirmation page its own', async () => {
+    const { route, handlers } = pages();
+    expect(await route(go, warningPage)).toEqual({ ok: true, value: { navigated: true } });
+    expect(handlers['ui:warning-go']).toHaveBeenCalledWith(go, warningPage);
+    expect(await route(decide, confirmPage)).toEqual({ ok: true, value: { decided: true } });
+    expect(handlers['ui:held-code-decide']).toHaveBeenCalledWith(decide, confirmPage);
+  });
+
+  it('gives the popup and the options page the rest', async () => {
+    const { route, handlers } = pages();
+    expect(await route(copy, popup)).toEqual({ ok: true, value: { code: '123456' } });
+    expect(await route(copy, optionsPage)).toEqual({ ok: true, value: { code: '123456' } });
+    expect(handlers['ui:copy-code']).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['the warning page asking for a code', copy, warningPage],
+    ['the warning page deciding a held code', decide, warningPage],
+    ['the confirmation page asking for a code', copy, confirmPage],
+    ['the confirmation page lifting a warning', go, confirmPage],
+    ['the popup lifting a warning', go, popup],
+    ['the options page deciding a held code', decide, optionsPage],
+    ['an unknown extension page asking for a code', copy, strayPage],
+  ])('refuses %s, and logs which page sent what', async (_name, message, from) => {
+    const { route, refused, handlers } = pages();
+    expect(await route(message, from)).toEqual({ ok: false, error: { code: 'refused', message: 'This page may not send this message.' } });
+    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+    const page = (from as { page: string }).page;
+    expect(refused).toHaveBeenCalledExactlyOnceWith(`the extension page ${page} may not send ${message.type}`, {
+      type: message.type,
+      role: 'extension-page',
+    });
+  });
+});

@@ -4,6 +4,8 @@ import { createRouter, type RefusalLog } from '../../src/messaging/router';
 import { classifySender, type SenderRole } from '../../src/messaging/sender';
 
 const warningPage: SenderRole = { role: 'extension-page', page: 'src/warning/index.html' };
+// Only the confirmation page may decide a held code (the per-page allow-list in sender.ts).
+const confirmPage: SenderRole = { role: 'extension-page', page: 'src/confirm/index.html' };
 const content: SenderRole = { role: 'content-script', tabId: 2, frameId: 0, frameUrl: 'https://amazon-verify-account.com/' };
 
 function setup() {
@@ -36,10 +38,10 @@ describe('the warning messages through the router', () => {
       { type: 'ui:held-code-decide', requestId: 'short', choice: 'enter' },
       { type: 'ui:held-code-decide', requestId: 'abcdefgh12', choice: 'enter', code: '123456' },
     ]) {
-      expect(await route(bad, warningPage)).toMatchObject({ ok: false, error: { code: 'bad-shape' } });
+      expect(await route(bad, confirmPage)).toMatchObject({ ok: false, error: { code: 'bad-shape' } });
     }
     expect(decide).not.toHaveBeenCalled();
-    expect(await route({ type: 'ui:held-code-decide', requestId: 'abcdefgh12', choice: 'enter' }, warningPage)).toEqual({ ok: true, value: { decided: true } });
+    expect(await route({ type: 'ui:held-code-decide', requestId: 'abcdefgh12', choice: 'enter' }, confirmPage)).toEqual({ ok: true, value: { decided: true } });
   });
 
   it('a content script asks with a digit count only: no digits, no text, no URL', async () => {

@@ -31,6 +31,16 @@ describe('chainTo (the browser’s frame tree, walked up from one frame)', () =>
     expect(chain).toMatchObject({ ok: true, value: [{ documentLifecycle: 'active' }] });
   });
 
+  it('leaves out what the browser did not give, and compares parent documents only where both ids are given', () => {
+    // Firefox gives no document ids: a child that names its parent's document, a parent that names none.
+    const bare: BrowserFrame[] = [{ frameId: 0, parentFrameId: -1, url: 'https://f0.example/' }, frame(2, 0)];
+    const chain = chainTo(bare, 2);
+    expect(chain).toMatchObject({ ok: true, value: [{ frameId: 0 }, { frameId: 2, documentId: 'd2' }] });
+    const [top] = chain.ok ? chain.value : [];
+    expect(top).not.toHaveProperty('documentId');
+    expect(top).not.toHaveProperty('documentLifecycle');
+  });
+
   it('refuses a frame the tree does not have', () => {
     expect(chainTo(frames, 5)).toEqual({ ok: false, error: 'frame-not-found' });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountsForFrame, frameRefusal, mayRelease, pageAccountIds, RELEASE_REFUSAL_TEXT, type ReleaseRefusal } from '../../../src/core/policy/release';
-import { err } from '../../../src/core/result';
+import { err, ok } from '../../../src/core/result';
 import { chainContext, rules, top } from './release-fixtures';
 
 const AMAZON = 'https://www.amazon.com/ap/mfa';
@@ -14,6 +14,9 @@ describe('release policy (default deny)', () => {
 
   it('never releases on http, even on the account’s own domain', () => {
     expect(mayRelease(rules, top('http://www.amazon.com/ap/mfa'), 'amazon-me', false)).toEqual({ allowed: false, refusal: 'top-not-https' });
+    // An https address further on in the URL does not make the page https.
+    const httpWithHttpsInside = top('http://www.amazon.com/ap/signin?return_to=https://www.amazon.com/ap/mfa');
+    expect(mayRelease(rules, httpWithHttpsInside, 'amazon-me', false)).toEqual({ allowed: false, refusal: 'top-not-https' });
   });
 
   it('never releases to another account’s domain', () => {
@@ -69,6 +72,12 @@ describe('the whole frame chain, from the browser', () => {
   it('allows amazon.com → amazon.com → amazon.com', () => {
     const frame = chainContext([AMAZON, 'https://www.amazon.com/embed', 'https://www.amazon.com/ap/mfa?framed=1']);
     expect(mayRelease(rules, frame, 'amazon-work', false)).toEqual({ allowed: true });
+  });
+
+  it('says why when every frame is verified but no account covers them all', () => {
+    const frame = chainContext([AMAZON, 'https://login.mybank.example/otp']);
+    expect(accountsForFrame(rules, frame)).toEqual({ accountIds: [], refusal: 'account-not-for-site' });
+    expect(frameRefusal(rules, frame)).toBeNull();
   });
 
   it('keeps only the accounts every frame belongs to', () => {
@@ -160,6 +169,12 @@ describe('the very document that asked', () => {
     const frame = chainContext([AMAZON]);
     const { documentId: _dropped, ...requester } = frame.requester;
     expect(mayRelease(rules, { ...frame, requester }, 'amazon-me', false)).toEqual({ allowed: true });
+  });
+
+  it('compares document ids only where the browser gives both (the frame tree without one)', () => {
+    const frame = chainContext([AMAZON]);
+    const chain = frame.chain.ok ? frame.chain.value.map(({ documentId: _dropped, ...link }) => link) : [];
+    expect(mayRelease(rules, { ...frame, chain: ok(chain) }, 'amazon-me', false)).toEqual({ allowed: true });
   });
 });
 
