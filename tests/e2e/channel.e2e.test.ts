@@ -14,7 +14,7 @@ import { totpWindow } from './harness/otp';
 
 const AMAZON_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const PAYPAL_SECRET = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
-const LOOKALIKE = 'amazon-verify-account.com'; // medium confidence: banner and guard, no interstitial
+const LOOKALIKE = 'amazon-shop.top'; // medium confidence: banner and guard, no interstitial
 const CODE = '739402';
 const SMS = `Your Amazon one-time password is ${CODE}. Don't share it with anyone.\n\n@amazon.com #${CODE}`;
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'channel', name), 'utf8');
