@@ -12,6 +12,7 @@ function wrap(page: Page): DriverPage {
       if (!frame) throw new Error(`no frame at ${urlPrefix} in ${page.url()}`);
       return frame.evaluate(fn as never, arg as never) as Promise<R>;
     },
+    frameUrls: () => page.frames().map((frame) => frame.url()),
     clickAt: (x, y) => page.mouse.click(x, y),
     typeKeys: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
     pressKey: (key) => page.keyboard.press(key),

@@ -16,6 +16,8 @@ export interface DriverPage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Like evaluate, in the page's first frame whose URL starts with `urlPrefix`. */
   evaluateInFrame<R, A = undefined>(urlPrefix: string, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** The URLs of the page's frames, nested ones included (the top document first). */
+  frameUrls(): string[];
   /** A real (trusted) mouse click at viewport coordinates. */
   clickAt(x: number, y: number): Promise<void>;
   /** Real key events for each character of `text`, to whatever has focus. */
