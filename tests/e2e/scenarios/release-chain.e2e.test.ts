@@ -19,6 +19,8 @@ const REFUSED = 'cs:request-code refused: not-allowed';
 
 // Run in an extension page, where `chrome` exists.
 declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  extension: { getViews?(): Window[] };
   webNavigation: { getAllFrames(details: { tabId: number }): Promise<{ frameId: number; url: string }[] | null> };
   scripting: { executeScript(options: object): Promise<unknown> };
   tabs: { sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown> };
@@ -75,11 +77,18 @@ async function askToFill(page: DriverPage, path: string): Promise<void> {
   const tabId = await driver().tabIdOf(page);
   await driver().inExtension(
     async ({ tabId, prefix }) => {
-      const frames = (await chrome.webNavigation.getAllFrames({ tabId })) ?? [];
+      // As the background: the content script takes orders only from a sender without a tab, and Firefox gives
+      // an extension page in a tab one. Firefox's event page is a window this page can reach (woken first);
+      // Chromium's worker is not, and there an extension page's message has no tab.
+      await chrome.runtime.sendMessage({ type: 'ui:vault-status' });
+      const views = chrome.extension.getViews?.() ?? [];
+      const background = views.find((view) => view.location.pathname === '/_generated_background_page.html') as unknown as { chrome?: typeof chrome } | undefined;
+      const api = background?.chrome ?? chrome;
+      const frames = (await api.webNavigation.getAllFrames({ tabId })) ?? [];
       const target = frames.find((candidate) => candidate.url.startsWith(prefix));
       if (!target) throw new Error(`no frame at ${prefix}`);
-      await chrome.scripting.executeScript({ target: { tabId, frameIds: [target.frameId] }, files: ['content/engine.js'], injectImmediately: true });
-      await chrome.tabs.sendMessage(tabId, { type: 'bg:fill-now', overwrite: true }, { frameId: target.frameId });
+      await api.scripting.executeScript({ target: { tabId, frameIds: [target.frameId] }, files: ['/content/engine.js'], injectImmediately: true });
+      await api.tabs.sendMessage(tabId, { type: 'bg:fill-now', overwrite: true }, { frameId: target.frameId });
     },
     { tabId, prefix: amazonAt(path) },
   );
