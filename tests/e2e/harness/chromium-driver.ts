@@ -159,9 +159,8 @@ export async function launchChromiumDriver(): Promise<Driver> {
     async backgroundRunning() {
       return harness.context.serviceWorkers().some((worker) => worker.url().startsWith(base));
     },
-    // What the worker printed with console.error. Its uncaught errors come through CDP only, which this
-    // harness does not follow yet: those are not seen here (Firefox prints both).
-    backgroundErrors: () => harness.workerLogs.filter((line) => line.startsWith('error: ')),
+    // What the worker printed with console.error, then its uncaught errors and unhandled rejections (CDP).
+    backgroundErrors: () => harness.workerErrors,
     backgroundLog: () => harness.workerLogs.slice(-20),
     backgroundConsole: () => [...harness.workerLogs],
     close: () => harness.close(),
