@@ -69,7 +69,7 @@ export async function watchWorkerExceptions(url: string, base: string, report: (
   cdp = await connectBrowserCdp(url, (event) => {
     if (event.method === 'Target.targetCreated' || event.method === 'Target.targetInfoChanged') {
       const info = event.params?.targetInfo as { targetId: string; type: string; url: string } | undefined;
-      if (!info || info.type !== 'service_worker' || !info.url.startsWith(base) || attached.has(info.targetId)) return;
+      if (info?.type !== 'service_worker' || !info.url.startsWith(base) || attached.has(info.targetId)) return;
       attached.add(info.targetId);
       attach(info.targetId).catch((error: unknown) => report(`(error watch could not attach to the worker: ${error})`));
     } else if (event.method === 'Target.targetDestroyed') {
