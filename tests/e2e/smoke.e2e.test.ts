@@ -1,55 +1,20 @@
+/**
+ * Chromium only: what needs CDP's view of the page's execution contexts (the content script's isolated world),
+ * which WebDriver BiDi does not give for an extension's world. Everything else of the old smoke file is in the
+ * shared scenarios (tests/e2e/scenarios/smoke.e2e.test.ts, carried-over.e2e.test.ts).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launchHarness } from './harness/browser';
-import { openPastWarning } from './harness/interstitial';
 
 let harness: Harness;
 
 beforeAll(async () => {
   harness = await launchHarness();
-  harness.server.serve('*', '/gp/css', harness.server.fixture('plain.html'));
   harness.server.serve('*', '/', harness.server.fixture('plain.html'));
 });
 afterAll(async () => harness?.close());
 
-describe('the built extension in Chromium', () => {
-  it('starts its service worker', async () => {
-    const worker = await harness.serviceWorker();
-    expect(worker.url()).toBe(`chrome-extension://${harness.extensionId}/service-worker-loader.js`);
-  });
-
-  it('shows the registrable domain of www.amazon.co.uk in the popup', async () => {
-    const page = await harness.openAt('https://www.amazon.co.uk/gp/css');
-    const popup = await harness.openPopupFor(page);
-    await expect.poll(() => popup.getByTestId('registrable-domain').textContent()).toBe('amazon.co.uk');
-    expect(await popup.getByTestId('unicode-host').textContent()).toBe('www.amazon.co.uk');
-    expect(await popup.getByTestId('ascii-host').count()).toBe(0);
-    await popup.close();
-    await page.close();
-  });
-
-  it('shows both forms of an IDN host (www.xn--mazon-3ve.com)', async () => {
-    // A clear lookalike: past OTP Guard's warning page first, as a user would.
-    const page = await openPastWarning(harness, 'https://www.xn--mazon-3ve.com/');
-    const popup = await harness.openPopupFor(page);
-    await expect.poll(() => popup.getByTestId('unicode-host').textContent()).toBe('www.\u0430mazon.com');
-    expect(await popup.getByTestId('ascii-host').textContent()).toBe('www.xn--mazon-3ve.com');
-    expect(await popup.getByTestId('registrable-domain').textContent()).toBe('\u0430mazon.com');
-    expect(await popup.getByTestId('ascii-registrable-domain').textContent()).toBe('xn--mazon-3ve.com');
-    await popup.close();
-    await page.close();
-  });
-
-  it('says "not a website" for an IP address and for localhost', async () => {
-    const port = harness.server.port;
-    for (const url of [`https://127.0.0.1:${port}/`, `http://localhost:${port}/`]) {
-      const popupFor = await harness.openAt(url);
-      const popup = await harness.openPopupFor(popupFor);
-      await expect.poll(() => popup.getByTestId('verdict').textContent()).toBe('Not a website');
-      await popup.close();
-      await popupFor.close();
-    }
-  });
-
+describe('the built extension in Chromium: its content script world', () => {
   it('runs its content script on a fixture page', async () => {
     const page = await harness.openAt('https://shop.example.com/');
     const cdp = await harness.context.newCDPSession(page);
@@ -82,25 +47,6 @@ describe('the built extension in Chromium', () => {
     await expect
       .poll(async () => (await harness.refusals()).some((r) => r.type === 'ui:describe-tab' && r.role === 'content-script'))
       .toBe(true);
-    await page.close();
-  });
-
-  it('gives a web page no way to message the extension', async () => {
-    const page = await harness.openAt('https://shop.example.com/');
-    const reachable = await page.evaluate(
-      (id) => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage === 'function' && id.length > 0,
-      harness.extensionId,
-    );
-    expect(reachable).toBe(false);
-    await page.close();
-  });
-
-  it('survives a service-worker stop and answers again', async () => {
-    await harness.stopServiceWorker();
-    const page = await harness.openAt('https://www.amazon.co.uk/gp/css');
-    const popup = await harness.openPopupFor(page);
-    await expect.poll(() => popup.getByTestId('registrable-domain').textContent()).toBe('amazon.co.uk');
-    await popup.close();
     await page.close();
   });
 });

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import WebSocket from 'ws';
+import { watchWorkerExceptions } from './cdp-browser';
 import { type FixtureServer, startFixtureServer } from './server';
 
 // The worker-side helpers below run inside the extension's service worker, where `chrome` exists.
@@ -46,6 +46,8 @@ export interface Harness {
   tabIdOf(page: Page): Promise<number>;
   /** What the service worker wrote to its console (for failure messages). */
   workerLogs: string[];
+  /** What the worker printed with console.error, and its uncaught errors and unhandled rejections (CDP), in order. */
+  workerErrors: string[];
   /** Refusals the background logged (diagnostics in session storage). */
   refusals(): Promise<{ reason: string; type?: string; role: string }[]>;
   close(): Promise<void>;
@@ -89,8 +91,14 @@ export async function launchHarness(options: { lang?: string } = {}): Promise<Ha
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(firstWorker.url()).host;
   const workerLogs: string[] = [];
+  // One append-only list of what counts as a background error: console.error lines, then (below) uncaught ones.
+  const workerErrors: string[] = [];
   const listen = (worker: Worker) =>
-    worker.on('console', (message) => workerLogs.push(`${message.type()}: ${message.text()}`.slice(0, 500)));
+    worker.on('console', (message) => {
+      const line = `${message.type()}: ${message.text()}`.slice(0, 500);
+      workerLogs.push(line);
+      if (message.type() === 'error') workerErrors.push(line);
+    });
   listen(firstWorker);
   context.on('serviceworker', listen);
 
@@ -106,34 +114,17 @@ export async function launchHarness(options: { lang?: string } = {}): Promise<Ha
     return worker;
   };
 
-  // A second, browser-level CDP connection over the debugging port (the persistent context offers
-  // page sessions only), spoken directly: a few calls, no second Playwright client.
-  let browserSocket: WebSocket | null = null;
-  let nextCallId = 1;
-  const browserCdp = async <T>(method: string, params: object): Promise<T> => {
-    if (!browserSocket) {
-      const [port, path] = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n');
-      const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
-      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-      browserSocket = socket;
-    }
-    const socket = browserSocket;
-    const id = nextCallId++;
-    return new Promise<T>((resolve, reject) => {
-      const onMessage = (data: WebSocket.RawData) => {
-        const reply = JSON.parse(String(data)) as { id?: number; result?: T; error?: { message: string } };
-        if (reply.id !== id) return;
-        socket.off('message', onMessage);
-        if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
-        else resolve(reply.result as T);
-      };
-      socket.on('message', onMessage);
-      socket.send(JSON.stringify({ id, method, params }));
-    });
-  };
+  // A browser-level CDP connection over the debugging port (cdp-browser.ts): toolbar clicks, and the worker's
+  // uncaught errors and unhandled rejections, which playwright-core does not report.
+  const [port, path] = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n');
+  const browserSocket = await watchWorkerExceptions(`ws://127.0.0.1:${port}${path}`, `chrome-extension://${extensionId}/`, (line) =>
+    workerErrors.push(line),
+  );
+  const browserCdp = <T>(method: string, params: object) => browserSocket.send<T>(method, params);
 
   const harness: Harness = {
     workerLogs,
+    workerErrors,
     context,
     server,
     extensionId,
@@ -200,7 +191,7 @@ export async function launchHarness(options: { lang?: string } = {}): Promise<Ha
       });
     },
     async close() {
-      browserSocket?.close();
+      browserSocket.close();
       await context.close();
       await server.close();
       rmSync(profile, { recursive: true, force: true });

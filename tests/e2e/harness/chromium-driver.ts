@@ -1,5 +1,5 @@
 /** The shared-scenario driver for Chromium, over the existing playwright-core harness (browser.ts). */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchHarness } from './browser';
 import type { Driver, DriverPage } from './driver';
 
@@ -12,12 +12,42 @@ function wrap(page: Page): DriverPage {
       if (!frame) throw new Error(`no frame at ${urlPrefix} in ${page.url()}`);
       return frame.evaluate(fn as never, arg as never) as Promise<R>;
     },
+    frameUrls: () => page.frames().map((frame) => frame.url()),
     clickAt: (x, y) => page.mouse.click(x, y),
     typeKeys: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
+    pressKey: (key) => page.keyboard.press(key),
+    async navigate(url) {
+      // Not awaited to the end: the background may abort it for the warning page (a failed goto here).
+      void page.goto(url, { waitUntil: 'commit' }).catch(() => undefined);
+    },
+    location: async () => page.url(),
+    viewport: async () => page.viewportSize() ?? (await page.evaluate(() => ({ width: innerWidth, height: innerHeight }))),
+    bringToFront: () => page.bringToFront(),
+    isClosed: () => page.isClosed(),
     setFiles: (selector, files) => page.locator(selector).setInputFiles(files),
     close: () => page.close(),
   };
 }
+
+/** Collects every page the context opens from now on, until one at a matching URL shows up. */
+async function nextPage(context: BrowserContext, matches: (url: string) => boolean, timeoutMs: number): Promise<Page> {
+  const opened: Page[] = [];
+  const onPage = (page: Page) => opened.push(page);
+  context.on('page', onPage);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = opened.find((page) => !page.isClosed() && matches(page.url()));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no new page matched within ${timeoutMs} ms (saw ${opened.map((page) => page.url()).join(', ')})`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    context.off('page', onPage);
+  }
+}
+
+const CLIPBOARD_SOURCE = 'https://messages.example.com/clipboard-source';
 
 export async function launchChromiumDriver(): Promise<Driver> {
   const harness = await launchHarness();
@@ -41,6 +71,46 @@ export async function launchChromiumDriver(): Promise<Driver> {
     server: harness.server,
     async openAt(url) {
       return track(await harness.openAt(url));
+    },
+    async newTab() {
+      return track(await harness.context.newPage());
+    },
+    nextPage(matches, timeoutMs = 10_000) {
+      return nextPage(harness.context, matches, timeoutMs).then(track);
+    },
+    extensionUrl: (path) => base + path,
+    async busyBackground(ms) {
+      const worker = await harness.serviceWorker();
+      await worker.evaluate((wait: number) => {
+        const end = Date.now() + wait;
+        while (Date.now() < end) {
+          // spin: the worker's thread answers nothing meanwhile
+        }
+      }, ms);
+    },
+    async writeClipboard(text) {
+      harness.server.serve('messages.example.com', '/clipboard-source', '<!doctype html><title>Messages</title>');
+      await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(CLIPBOARD_SOURCE).origin });
+      const source = await harness.openAt(CLIPBOARD_SOURCE);
+      await source.evaluate((value) => navigator.clipboard.writeText(value), text);
+      await source.close();
+    },
+    async imeCompose(page, steps, commit) {
+      const target = pages.get(page);
+      if (!target) throw new Error('not a page of this driver');
+      const cdp = await harness.context.newCDPSession(target);
+      for (const text of steps) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the page polls field values every 5 ms
+      await cdp.send('Input.insertText', { text: commit });
+      await cdp.detach();
+    },
+    async dropText(page, at, text) {
+      const target = pages.get(page);
+      if (!target) throw new Error('not a page of this driver');
+      const cdp = await harness.context.newCDPSession(target);
+      const data = { items: [{ mimeType: 'text/plain', data: text }], dragOperationsMask: 1 };
+      for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+      await cdp.detach();
     },
     async openExtensionPage(path) {
       const page = await harness.context.newPage();
@@ -89,10 +159,10 @@ export async function launchChromiumDriver(): Promise<Driver> {
     async backgroundRunning() {
       return harness.context.serviceWorkers().some((worker) => worker.url().startsWith(base));
     },
-    // What the worker printed with console.error. Its uncaught errors come through CDP only, which this
-    // harness does not follow yet: those are not seen here (Firefox prints both).
-    backgroundErrors: () => harness.workerLogs.filter((line) => line.startsWith('error: ')),
+    // What the worker printed with console.error, then its uncaught errors and unhandled rejections (CDP).
+    backgroundErrors: () => harness.workerErrors,
     backgroundLog: () => harness.workerLogs.slice(-20),
+    backgroundConsole: () => [...harness.workerLogs],
     close: () => harness.close(),
   };
   return driver;

@@ -16,10 +16,25 @@ export interface DriverPage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Like evaluate, in the page's first frame whose URL starts with `urlPrefix`. */
   evaluateInFrame<R, A = undefined>(urlPrefix: string, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** The URLs of the page's frames, nested ones included (the top document first). */
+  frameUrls(): string[];
   /** A real (trusted) mouse click at viewport coordinates. */
   clickAt(x: number, y: number): Promise<void>;
   /** Real key events for each character of `text`, to whatever has focus. */
   typeKeys(text: string, delayMs?: number): Promise<void>;
+  /** A real key press (e.g. 'Enter', 'Control+V'), to whatever has focus. */
+  pressKey(key: string): Promise<void>;
+  /**
+   * Starts a navigation of this tab to `url` and does not wait for it: the background may replace it with
+   * OTP Guard's warning page. Resolves once the navigation was sent (errors are swallowed).
+   */
+  navigate(url: string): Promise<void>;
+  /** Where the tab is now, as the document itself says (falls back to the driver's idea while it loads). */
+  location(): Promise<string>;
+  /** The viewport's size in CSS pixels. */
+  viewport(): Promise<{ width: number; height: number }>;
+  bringToFront(): Promise<void>;
+  isClosed(): boolean;
   /** Gives a file input files as the user's file chooser would (no chooser opens). */
   setFiles(selector: string, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void>;
   close(): Promise<void>;
@@ -32,6 +47,25 @@ export interface Driver {
   server: FixtureServer;
   /** Opens `url` in a new tab and waits for its load. */
   openAt(url: string): Promise<DriverPage>;
+  /** Opens a new, empty tab (about:blank), e.g. to navigate it while typing. */
+  newTab(): Promise<DriverPage>;
+  /**
+   * Starts waiting for the next tab or window the browser opens whose URL satisfies `matches` (checked
+   * until it does: a new window may show about:blank first). Call before the action that opens it.
+   */
+  nextPage(matches: (url: string) => boolean, timeoutMs?: number): Promise<DriverPage>;
+  /** The extension's own URL for a path inside the build (chrome-extension:// or moz-extension://). */
+  extensionUrl(path: string): string;
+  /**
+   * Keeps the background's thread busy for `ms` (Chromium: the service worker; Firefox: the extension
+   * process's thread, which its event page shares with our other extension pages): no verdict can reach a page.
+   */
+  busyBackground(ms: number): Promise<void>;
+  /** Puts `text` on the system clipboard from another (legit) page, as a message app would. */
+  writeClipboard(text: string): Promise<void>;
+  /** Techniques only one browser's automation can express (the scenario is skipped elsewhere, with the reason). */
+  imeCompose?(page: DriverPage, steps: string[], commit: string): Promise<void>;
+  dropText?(page: DriverPage, at: { x: number; y: number }, text: string): Promise<void>;
   /** Opens an extension page (path inside the build, e.g. src/options/index.html#import) in a new tab. */
   openExtensionPage(path: string): Promise<DriverPage>;
   /**
@@ -59,6 +93,8 @@ export interface Driver {
   backgroundErrors(): string[];
   /** What the background printed lately (for failure messages). */
   backgroundLog(): string[];
+  /** Every line OTP Guard's background printed that this driver saw (to count logged refusals). */
+  backgroundConsole(): string[];
   close(): Promise<void>;
 }
 
@@ -66,6 +102,15 @@ export function engineFromEnv(): Engine {
   const value = process.env.OTP_GUARD_E2E_BROWSER ?? 'chromium';
   if (value !== 'chromium' && value !== 'firefox') throw new Error(`OTP_GUARD_E2E_BROWSER: unknown browser ${value}`);
   return value;
+}
+
+/**
+ * What only one engine's automation can do (known before the browser starts, for skipIf): CDP's
+ * Input.imeSetComposition and Input.dispatchDragEvent have no WebDriver BiDi equivalent (BiDi's
+ * input.performActions sends keys, pointers and wheel only: no composition, no drag data from outside the page).
+ */
+export function canExpress(technique: 'ime' | 'external-drop', engine: Engine = engineFromEnv()): boolean {
+  return engine === 'chromium' && (technique === 'ime' || technique === 'external-drop');
 }
 
 /** Whether the driver for this run can click the toolbar button (known before the browser starts, for skipIf). */

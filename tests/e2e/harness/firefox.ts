@@ -91,8 +91,27 @@ function wrap(page: Page, uploads: string): DriverPage {
       if (!frame) throw new Error(`no frame at ${urlPrefix} in ${page.url()}`);
       return frame.evaluate(fn as never, arg as never) as Promise<R>;
     },
+    frameUrls: () => page.frames().map((frame) => frame.url()),
     clickAt: (x, y) => page.mouse.click(x, y),
     typeKeys: (text, delayMs = 0) => page.keyboard.type(text, { delay: delayMs }),
+    async pressKey(key) {
+      // puppeteer names chords one key at a time: 'Control+V' is Control held while V is pressed.
+      const keys = key.split('+') as import('puppeteer-core').KeyInput[];
+      const last = keys.pop();
+      if (!last) return;
+      for (const held of keys) await page.keyboard.down(held);
+      await page.keyboard.press(last);
+      for (const held of keys.reverse()) await page.keyboard.up(held);
+    },
+    async navigate(url) {
+      // Not awaited: a navigation the background replaces with a moz-extension:// page never resolves here.
+      void page.goto(url).catch(() => undefined);
+    },
+    // puppeteer may not know a moz-extension:// URL the tab went to: ask the document, while it can answer.
+    location: () => page.evaluate(() => location.href).catch(() => page.url()),
+    viewport: () => page.evaluate(() => ({ width: innerWidth, height: innerHeight })),
+    bringToFront: () => page.bringToFront(),
+    isClosed: () => page.isClosed(),
     async setFiles(selector, files) {
       // WebDriver BiDi input.setFiles takes paths. Firefox reads the file later (when the page reads it),
       // so the folder stays until the browser is closed.
@@ -118,6 +137,13 @@ async function gotoExtensionPage(page: Page, url: string): Promise<void> {
     `${url} to load`,
   );
 }
+
+/** A messages page that writes the clipboard on a real click (Firefox grants writeText to user activation). */
+const CLIPBOARD_SOURCE = 'https://messages.example.com/clipboard-source';
+const CLIPBOARD_PAGE = `<!doctype html><title>Messages</title><button id="copy" style="width:200px;height:60px">Copy</button>
+<script>document.getElementById('copy').addEventListener('click', () => {
+  navigator.clipboard.writeText(location.hash.slice(1) ? decodeURIComponent(location.hash.slice(1)) : '').then(() => { window.__written = true; }, (error) => { window.__written = String(error); });
+});</script>`;
 
 export interface FirefoxOptions {
   /** The unpacked extension to install (default dist/firefox); its gecko id gets EXTENSION_UUID. */
@@ -184,6 +210,41 @@ export async function launchFirefoxDriver(options: FirefoxOptions = {}): Promise
       const page = await ff.newPage();
       await page.goto(url, { waitUntil: 'load' });
       return track(page);
+    },
+    async newTab() {
+      return track(await ff.newPage());
+    },
+    async nextPage(matches, timeoutMs = 10_000) {
+      const known = new Set(await ff.pages());
+      const page = await until(async () => {
+        for (const candidate of await ff.pages()) {
+          if (known.has(candidate) || candidate.isClosed()) continue;
+          const href = await candidate.evaluate(() => location.href).catch(() => candidate.url());
+          if (matches(href)) return candidate;
+        }
+        return null;
+      }, 'a new page at a matching URL', timeoutMs);
+      return track(page);
+    },
+    extensionUrl: (path) => BASE + path,
+    async busyBackground(ms) {
+      // The event page has no thread of its own: it shares the extension process's main thread with the
+      // helper page, so a busy helper holds every background event (measured: the verdict waits).
+      await driver.inExtension((wait) => {
+        const end = Date.now() + wait;
+        while (Date.now() < end) {
+          // spin
+        }
+      }, ms);
+    },
+    async writeClipboard(text) {
+      server.serve('messages.example.com', '/clipboard-source', CLIPBOARD_PAGE);
+      const source = await ff.newPage();
+      await source.goto(`${CLIPBOARD_SOURCE}#${encodeURIComponent(text)}`, { waitUntil: 'load' });
+      await source.click('#copy');
+      const written = await until(() => source.evaluate(() => (window as unknown as { __written?: unknown }).__written), 'the clipboard write');
+      await source.close();
+      if (written !== true) throw new Error(`the clipboard was not written: ${written}`);
     },
     async openExtensionPage(path) {
       const page = await ff.newPage();
@@ -253,6 +314,7 @@ export async function launchFirefoxDriver(options: FirefoxOptions = {}): Promise
     backgroundRunning,
     backgroundErrors: collectErrors,
     backgroundLog: () => output.filter((line) => line.includes(BASE) || line.includes('[otp-guard]')).slice(-20),
+    backgroundConsole: () => output.filter((line) => line.includes('[otp-guard]')),
     async close() {
       await ff.close().catch(() => {});
       await server.close();
