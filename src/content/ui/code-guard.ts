@@ -402,9 +402,7 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
     blanking = true;
     try {
       reportError('typed-code guard', new Error('a lookalike page rewrote itself with document.open(): it was blanked'));
-      doc.open();
-      doc.write('<!doctype html><html><head><meta charset="utf-8"><title>Stopped by OTP Guard</title></head><body></body></html>');
-      doc.close();
+      rewriteBlank(doc);
     } finally {
       reopenWatch?.takeRecords();
       blanking = false;
@@ -477,3 +475,27 @@ export const guardTypedCodes = (doc: Document, options: CodeGuardOptions = {}): 
     },
   };
 };
+
+const STOPPED_TITLE = 'Stopped by OTP Guard';
+
+/**
+ * Replaces a lookalike's document with an empty one. document.open() also erases the listeners the page
+ * registered; Firefox refuses it to a content script (SecurityError), so there the page's nodes are removed
+ * instead: its form and fields are gone, though listeners it put on the window stay (a known gap, tested).
+ */
+export function rewriteBlank(doc: Document): void {
+  try {
+    doc.open();
+    doc.write(`<!doctype html><html><head><meta charset="utf-8"><title>${STOPPED_TITLE}</title></head><body></body></html>`);
+    doc.close();
+  } catch {
+    const root = doc.createElement('html');
+    const head = doc.createElement('head');
+    const title = doc.createElement('title');
+    title.textContent = STOPPED_TITLE;
+    head.append(title);
+    root.append(head, doc.createElement('body'));
+    doc.replaceChildren(root);
+  }
+}
+

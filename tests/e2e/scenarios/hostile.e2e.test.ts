@@ -268,7 +268,7 @@ describe(`every way text enters a lookalike page (${BROWSER})`, () => {
   );
 
   firefoxBug(
-    'the content script’s document.open() throws SecurityError ("The operation is insecure"), so the kit’s form stays and its new listeners get the digits’ keydown/keyup',
+    'the content script’s document.open() throws SecurityError ("The operation is insecure"): the kit’s nodes are removed instead, but the window listeners it registered after its own document.open() stay and get the digits’ keydown/keyup',
   )('a page that rewrites itself with document.open() (which erases event listeners) is blanked', async () => {
     const stopped = async (page: DriverPage) => (await page.evaluate(() => document.title)) === 'Stopped by OTP Guard';
     // The kit's form is gone before any key could reach the listeners it registered after document.open().
