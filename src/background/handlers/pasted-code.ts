@@ -5,6 +5,7 @@ import type { BoundCode, BoundCodeErrorCode } from '../../core/sms/types';
 import type { PastedCodeVerdict } from '../../messaging/protocol';
 import type { CsHandlers } from '../../messaging/router';
 import type { Services } from '../services';
+import { backgroundWords } from '../words';
 import { frameContext } from './frame-context';
 
 /**
@@ -24,7 +25,8 @@ const HELD_REFUSALS: ReadonlySet<BoundCodeErrorCode> = new Set([
   'several-senders',
 ]);
 
-const NOT_PASTED = 'OTP Guard did not paste it.';
+/** Appended to every hold's reason, in the user's language. */
+const notPasted = (): string => backgroundWords().t('content_paste_not_pasted');
 
 /**
  * A pasted text that may name its site: the code goes in only where the browser's own frame data —
@@ -36,18 +38,18 @@ export const pastedCode =
   async ({ text }, sender): Promise<PastedCodeVerdict> => {
     const parsed = parsePastedCode(text);
     if (!parsed.ok) {
-      return HELD_REFUSALS.has(parsed.error.code) ? { outcome: 'held', message: `${parsed.error.message} ${NOT_PASTED}` } : { outcome: 'as-usual' };
+      return HELD_REFUSALS.has(parsed.error.code) ? { outcome: 'held', message: `${parsed.error.message} ${notPasted()}` } : { outcome: 'as-usual' };
     }
     const code: BoundCode = parsed.value;
     const { chain, requester } = await frameContext(services, sender);
     // No readable chain: the page is unknown (held, fail closed).
     const links = chain.ok ? chain.value : [];
     const decision = originBoundCodeMayGo(code, destinationOf(links, requester));
-    if (!decision.allowed) return { outcome: 'held', message: `${decision.message} ${NOT_PASTED}`, site: code.displaySite };
+    if (!decision.allowed) return { outcome: 'held', message: `${decision.message} ${notPasted()}`, site: code.displaySite };
     const guard = services.guard.current();
     const lookalike = [...links.map((link) => link.url), requester.url].some((url) => guard.verdict(url).kind === 'lookalike');
     if (lookalike) {
-      return { outcome: 'held', message: `This code is for ${code.displaySite}, a site that imitates another one. ${NOT_PASTED}`, site: code.displaySite };
+      return { outcome: 'held', message: `${backgroundWords().t('content_paste_lookalike', code.displaySite)} ${notPasted()}`, site: code.displaySite };
     }
     return { outcome: 'fill', code: code.code };
   };
