@@ -2,8 +2,6 @@
 import type Browser from 'webextension-polyfill';
 import type { BackgroundToContent } from '../messaging/protocol';
 import type { Services } from './services';
-import { reasonText } from '../ui/reasons';
-import { pageReport } from './page-report';
 import { backgroundWords } from './words';
 
 const FILL_MENU = 'otp-guard-fill';
@@ -12,24 +10,6 @@ const CHECK_LINK_MENU = 'otp-guard-check-link';
 export const CHECK_LINK_PAGE = 'src/popup/index.html#check-link';
 
 type SendToTab = (tabId: number, message: BackgroundToContent, frameId?: number) => Promise<unknown>;
-
-export function linkVerdictText(services: Services, url: string): { text: string; tone: 'ok' | 'warning' | 'info' } {
-  const report = pageReport(services.guard.current().verdict(url));
-  const site = report.unicodeRegistrableDomain ?? url;
-  switch (report.verdict) {
-    case 'verified':
-      return { text: `This link goes to ${site}${report.brand ? `, a site of ${report.brand.name}` : ''}.`, tone: 'ok' };
-    case 'lookalike':
-      return {
-        text: `Careful: this link goes to ${site}, which imitates ${report.imitates?.name ?? 'another site'}. ${report.reasons.map((reason) => reasonText(reason, backgroundWords())).join(' ')}`,
-        tone: 'warning',
-      };
-    case 'unknown':
-      return { text: `This link goes to ${site}. OTP Guard does not know it as a site of your accounts.`, tone: 'info' };
-    default:
-      return { text: report.notWebsiteReason ?? 'This link is not a website.', tone: 'info' };
-  }
-}
 
 /**
  * "Check this link": the same verdict view as the popup's page panel, in an OTP Guard window no page can draw over.
@@ -47,8 +27,8 @@ async function showLinkCheck(browser: Browser.Browser, services: Services, linkU
 export function registerMenusAndCommands(browser: Browser.Browser, services: Services, sendToTab: SendToTab): void {
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({ id: FILL_MENU, title: 'Fill one-time code', contexts: ['editable'] });
-      browser.contextMenus.create({ id: CHECK_LINK_MENU, title: 'Check this link with OTP Guard', contexts: ['link'] });
+      browser.contextMenus.create({ id: FILL_MENU, title: backgroundWords().t('menu_fill_code'), contexts: ['editable'] });
+      browser.contextMenus.create({ id: CHECK_LINK_MENU, title: backgroundWords().t('menu_check_link'), contexts: ['link'] });
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import { messageOf } from '../popup/format';
 import { useServices } from '../popup/services';
+import type { MessageKey } from '../ui/i18n';
+import { useI18n } from '../ui/i18n-context';
 
 type Format = 'otpauth' | 'aegis';
 type Note = { text: string; error: boolean } | null;
 
-const FORMATS: { id: Format; label: string; hint: string }[] = [
-  { id: 'otpauth', label: 'otpauth:// links, one per line', hint: 'Most authenticator apps and password managers import these.' },
-  { id: 'aegis', label: 'Aegis (plain JSON)', hint: 'For Aegis, and apps that import Aegis files (2FAS, Ente Auth, …).' },
+const FORMATS: { id: Format; label: MessageKey; hint: MessageKey }[] = [
+  { id: 'otpauth', label: 'options_export_otpauth_label', hint: 'options_export_otpauth_hint' },
+  { id: 'aegis', label: 'options_export_aegis_label', hint: 'options_export_aegis_hint' },
 ];
 
 /**
@@ -16,6 +18,7 @@ const FORMATS: { id: Format; label: string; hint: string }[] = [
  */
 export function ExportSection() {
   const { client, platform } = useServices();
+  const { t, plural } = useI18n();
   const [format, setFormat] = useState<Format>('otpauth');
   const [understood, setUnderstood] = useState(false);
   const [password, setPassword] = useState('');
@@ -24,16 +27,13 @@ export function ExportSection() {
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (!understood) return setNote({ text: 'Tick the box first: the file will not be encrypted.', error: true });
-    if (!password) return setNote({ text: 'Type your vault password.', error: true });
+    if (!understood) return setNote({ text: t('options_export_tick_first'), error: true });
+    if (!password) return setNote({ text: t('options_export_need_password'), error: true });
     setBusy(true);
     try {
       const file = await client.send({ type: 'ui:export-for-apps', password, format });
       platform.downloadText(file.fileName, file.fileText);
-      setNote({
-        text: `Saved ${file.fileName} (${file.accounts} accounts). Import it into the other app, then delete the file.`,
-        error: false,
-      });
+      setNote({ text: plural('options_export_saved', file.accounts, file.fileName, file.accounts), error: false });
       setPassword('');
       setUnderstood(false);
     } catch (error) {
@@ -45,25 +45,24 @@ export function ExportSection() {
 
   return (
     <form onSubmit={submit} aria-labelledby="export-apps-title" class="export-apps">
-      <h3 id="export-apps-title">Export for another app</h3>
+      <h3 id="export-apps-title">{t('options_export_title')}</h3>
       <p class="warn" data-testid="export-warning">
-        This file holds every secret in plain text. Anyone who gets it can make your codes. Save it only to move to
-        another app, never to a shared or synced folder, and delete it right after the import.
+        {t('options_export_warning')}
       </p>
       <fieldset>
-        <legend>Format</legend>
+        <legend>{t('options_export_format')}</legend>
         {FORMATS.map((item) => (
           <label key={item.id}>
             <input type="radio" name="export-format" checked={format === item.id} onChange={() => setFormat(item.id)} />{' '}
-            {item.label} <span class="hint">{item.hint}</span>
+            {t(item.label)} <span class="hint">{t(item.hint)}</span>
           </label>
         ))}
       </fieldset>
       <label>
-        <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.currentTarget.checked)} /> I
-        understand the file is not encrypted
+        <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.currentTarget.checked)} />{' '}
+        {t('options_export_understand')}
       </label>
-      <label for="export-apps-password">Vault password</label>
+      <label for="export-apps-password">{t('options_export_password')}</label>
       <input
         id="export-apps-password"
         type="password"
@@ -77,7 +76,7 @@ export function ExportSection() {
         </p>
       )}
       <button type="submit" class="danger" disabled={busy || !understood}>
-        Export without encryption
+        {t('options_export_submit')}
       </button>
     </form>
   );

@@ -1,37 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFor } from '../../src/background/badge';
 import { createGuardHolder } from '../../src/background/guard-holder';
-import { linkVerdictText } from '../../src/background/menus';
 import { pageReport } from '../../src/background/page-report';
-import type { Services } from '../../src/background/services';
 import { warningFor } from '../../src/background/warning-text';
 
 const guard = createGuardHolder();
-const services = { guard } as unknown as Services;
 const verdict = (url: string) => guard.current().verdict(url);
 
-describe('what the badge, the menu and the banner say', () => {
+describe('what the badge and the banner say', () => {
   it('badges a verified https page, a lookalike, and nothing else', () => {
     expect(badgeFor(verdict('https://www.amazon.de/')).text).toBe('✓');
     expect(badgeFor(verdict('http://www.amazon.de/')).text).toBe('');
     expect(badgeFor(verdict('https://amazon-de-konto.com/')).text).toBe('!');
     expect(badgeFor(verdict('https://example.org/')).text).toBe('');
     expect(badgeFor(verdict('https://127.0.0.1/')).text).toBe('');
-  });
-
-  it('"Check this link" names the real owner, or the brand a lookalike imitates', () => {
-    expect(linkVerdictText(services, 'https://www.paypal.com/signin')).toEqual({
-      text: 'This link goes to paypal.com, a site of PayPal.',
-      tone: 'ok',
-    });
-    const lookalike = linkVerdictText(services, 'https://paypal.com.account-verify.top/login');
-    expect(lookalike.tone).toBe('warning');
-    expect(lookalike.text).toMatch(/imitates PayPal/);
-    // The reasons are worded, never an object's default string.
-    expect(lookalike.text).toContain('The address contains the real site’s name (paypal.com) but belongs to another domain.');
-    expect(lookalike.text).not.toContain('[object');
-    expect(linkVerdictText(services, 'https://example.org/').tone).toBe('info');
-    expect(linkVerdictText(services, 'file:///etc/passwd').text).toMatch(/file on this computer/);
   });
 
   it('the in-page warning names the real site and links only to it', () => {

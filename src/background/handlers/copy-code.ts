@@ -3,6 +3,7 @@ import { HandlerError, type UiHandlers } from '../../messaging/router';
 import { codeForUse } from '../codes';
 import { requireUnlocked, requireUsable } from '../handler-error';
 import type { Services } from '../services';
+import { backgroundWords } from '../words';
 
 /**
  * Copying follows the fill policy where it matters: no code is copied while the tab in front is a
@@ -18,13 +19,13 @@ export const copyCode =
     const account = services.vault.account(id);
     if (!account) throw new HandlerError('not-found', 'That account no longer exists.');
     const front = await services.frontTab();
-    if (!front) throw new HandlerError('no-front-tab', 'Not copied: OTP Guard could not tell which page is in front. Try again.');
+    if (!front) throw new HandlerError('no-front-tab', backgroundWords().t('codes_copy_no_front'));
     const url = front.url;
     const verdict = services.guard.current().verdict(url);
     if (verdict.kind === 'lookalike') {
       throw new HandlerError(
         'lookalike-page',
-        `Not copied: the page in front (${verdict.target.unicodeHost}) imitates ${verdict.imitates.name}. Never enter your code there.`,
+        backgroundWords().t('codes_copy_lookalike', verdict.target.unicodeHost, verdict.imitates.name),
       );
     }
     const code = await codeForUse(services, account);
@@ -35,7 +36,7 @@ export const copyCode =
     const clearing = clearsAt === undefined ? {} : { clearsAt };
     if (verdict.kind === 'verified' || verdict.kind === 'unknown') {
       if (!pageCoveringAccountIds(services.guard.releaseRules(), url).includes(account.id)) {
-        return { code, ...clearing, warning: `The page in front (${verdict.target.unicodeHost}) is not one of this account's sites.` };
+        return { code, ...clearing, warning: backgroundWords().t('codes_copy_other_site', verdict.target.unicodeHost) };
       }
     }
     return { code, ...clearing };

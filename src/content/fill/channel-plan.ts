@@ -6,6 +6,8 @@
  * Display only: whether a code may go is still the background's decision, on every request.
  */
 import { type ChannelVerdict, classifyChannel, offersAuthenticator } from '../../core/fill/channel';
+import type { MessageKey } from '../../ui/i18n';
+import { words } from '../ui/words';
 import { gatherChannelEvidence } from './channel-evidence';
 
 export interface ChannelPlan {
@@ -18,18 +20,20 @@ export interface ChannelPlan {
   offer: HTMLElement | null;
 }
 
-const NOTES: Partial<Record<ChannelVerdict['channel'], string>> = {
-  sms: 'This code comes by SMS.',
-  email: 'This code comes by e-mail.',
-  push: 'This sign-in is approved on your phone, not with an authenticator code.',
-  device: 'This code is shown on your other device.',
-  delivered: 'This code is sent to you: it is not your authenticator’s.',
+/** The note's words, read when the plan is made (in the browser's language). */
+const NOTES: Partial<Record<ChannelVerdict['channel'], MessageKey>> = {
+  sms: 'content_channel_sms',
+  email: 'content_channel_email',
+  push: 'content_channel_push',
+  device: 'content_channel_device',
+  delivered: 'content_channel_delivered',
 };
 
 export function planForField(input: HTMLInputElement): ChannelPlan {
   const { evidence, actions } = gatherChannelEvidence(input);
   const verdict = classifyChannel(evidence);
-  const note = NOTES[verdict.channel] ?? null;
+  const noteKey = NOTES[verdict.channel];
+  const note = noteKey ? words().t(noteKey) : null;
   // A conflict (the page argues both ways) gets the button, but no fill by itself.
   const autoFill = verdict.channel === 'authenticator' || (verdict.channel === 'unknown' && verdict.confidence === 'weak');
   const offer = note ? (actions.find((action) => offersAuthenticator(action.text))?.element ?? null) : null;

@@ -12,8 +12,9 @@ import { isTextField } from '../guard/targets';
 import { ask } from '../runtime';
 import type { PasteClaim } from '../ui/code-guard';
 import { showFieldHint } from '../ui/field-hint';
+import { words } from '../ui/words';
 
-const UNCHECKED = 'OTP Guard could not check which site this code is for, so it did not paste it.';
+const unchecked = (): string => words().t('content_paste_unchecked');
 /** Longest wait for the background's judgement (its worker may be starting); then the paste stays held. */
 const ANSWER_TIMEOUT_MS = 5_000;
 
@@ -28,7 +29,7 @@ export const claimBoundPaste = (target: Element | null, text: string): Promise<P
     (reply): PasteClaim => {
       // No answer (extension reloading) or a refusal: fail closed, nothing goes in.
       if (!reply?.ok) {
-        showFieldHint(target, UNCHECKED);
+        showFieldHint(target, unchecked());
         return 'handled';
       }
       const verdict = reply.value;
@@ -38,7 +39,7 @@ export const claimBoundPaste = (target: Element | null, text: string): Promise<P
       return 'handled';
     },
     (): PasteClaim => {
-      showFieldHint(target, UNCHECKED);
+      showFieldHint(target, unchecked());
       return 'handled';
     },
   );

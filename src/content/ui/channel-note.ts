@@ -6,21 +6,20 @@
  * beyond a trusted click), and the code is then filled by the usual release check.
  */
 import { createUiHost, h, onTrustedClick } from './host';
+import { words } from './words';
 
 const CSS =
   '.c{max-width:340px;background:#f1f5fe;color:#202124;border:1px solid #1a73e8;border-radius:6px;padding:6px 10px;box-shadow:0 2px 8px #0003}' +
   'button{all:unset;display:inline-block;margin-top:4px;padding:3px 8px;border-radius:4px;background:#1a73e8;color:#fff;cursor:pointer}';
-
-export const USE_AUTHENTICATOR_TEXT = 'Use my authenticator instead';
 
 export function showChannelNote(input: HTMLInputElement, text: string, onUseAuthenticator: (() => void) | null): { remove(): void } {
   const doc = input.ownerDocument;
   const ui = createUiHost(doc, 'otp-guard-channel', CSS);
   const box = h(doc, 'div', 'c');
   box.setAttribute('role', 'status');
-  box.append(h(doc, 'div', '', `${text} OTP Guard does not fill your authenticator code here.`));
+  box.append(h(doc, 'div', '', `${text} ${words().t('content_channel_no_fill')}`));
   if (onUseAuthenticator) {
-    const button = h(doc, 'button', '', USE_AUTHENTICATOR_TEXT);
+    const button = h(doc, 'button', '', words().t('content_channel_use_authenticator'));
     button.type = 'button';
     onTrustedClick(button, onUseAuthenticator);
     box.append(button);

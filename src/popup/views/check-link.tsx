@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckedLink } from '../../messaging/protocol-store';
+import { rich, slot, useI18n } from '../../ui/i18n-context';
 import { useServices } from '../services';
 import { ThisPage } from './this-page';
 
 /** Shows what was judged (the pasted text's link) above the same verdict view as the page panel. */
 function Checked({ load }: { load: () => Promise<CheckedLink> }) {
   const { client } = useServices();
+  const { t } = useI18n();
   const [checked, setChecked] = useState<string | null>(null);
   const report = useCallback(
     () =>
@@ -19,7 +21,7 @@ function Checked({ load }: { load: () => Promise<CheckedLink> }) {
     <div class="checked-link">
       {checked && (
         <p class="hint" data-testid="checked-link">
-          Checked: <span class="mono">{checked}</span>
+          {rich(t('popup_check_link_checked', slot(0)), <span class="mono">{checked}</span>)}
         </p>
       )}
       <ThisPage client={client} link={report} />
@@ -33,6 +35,7 @@ function Checked({ load }: { load: () => Promise<CheckedLink> }) {
  */
 export function CheckLink() {
   const { client } = useServices();
+  const { t } = useI18n();
   const field = useRef<HTMLTextAreaElement>(null);
   // Opened from the header's "Check a link": the field is where the user goes next.
   useEffect(() => field.current?.focus(), []);
@@ -44,7 +47,7 @@ export function CheckLink() {
     event.preventDefault();
     setProblem(null);
     if (text.trim() === '') {
-      setProblem('Paste a link or an address first.');
+      setProblem(t('popup_check_link_empty'));
       return;
     }
     // A new count each time: the verdict view loads again even for the same text.
@@ -56,9 +59,9 @@ export function CheckLink() {
   );
 
   return (
-    <section class="check-link" aria-label="Check a link">
+    <section class="check-link" aria-label={t('popup_check_link_toggle')}>
       <form onSubmit={submit}>
-        <label for="check-link-text">Paste a link or address from a message</label>
+        <label for="check-link-text">{t('popup_check_link_label')}</label>
         <textarea
           ref={field}
           id="check-link-text"
@@ -67,7 +70,7 @@ export function CheckLink() {
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}
         />
-        <button type="submit">Check</button>
+        <button type="submit">{t('popup_check_link_button')}</button>
       </form>
       <div role="status" class="live">
         {problem && (
@@ -84,12 +87,13 @@ export function CheckLink() {
 /** The window opened by the right-click "Check this link": the link comes from the background, never from the URL. */
 export function MenuLinkCheck() {
   const { client } = useServices();
+  const { t } = useI18n();
   const load = useCallback(() => client.send({ type: 'ui:menu-link' }), [client]);
   return (
-    <section class="menu-link-check" aria-label="Check this link">
-      <h1>Check this link</h1>
+    <section class="menu-link-check" aria-label={t('popup_menu_link_title')}>
+      <h1>{t('popup_menu_link_title')}</h1>
       <Checked load={load} />
-      <p class="hint">OTP Guard judged the address only; the link was not opened.</p>
+      <p class="hint">{t('popup_menu_link_hint')}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useI18n } from '../../ui/i18n-context';
 import { messageOf } from '../format';
 import { useServices } from '../services';
 
@@ -8,6 +9,7 @@ const MAX_SECONDS = 600;
 /** "Clear the clipboard after … seconds" (0 turns it off). Saved on change, like the other settings. */
 export function ClipboardSetting() {
   const { client } = useServices();
+  const { t } = useI18n();
   const [seconds, setSeconds] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
@@ -21,13 +23,13 @@ export function ClipboardSetting() {
   async function save() {
     const value = Number(seconds);
     if (!(value === 0 || (Number.isInteger(value) && value >= MIN_SECONDS && value <= MAX_SECONDS))) {
-      setMessage({ text: `Choose 0 (never) or between ${MIN_SECONDS} and ${MAX_SECONDS} seconds.`, error: true });
+      setMessage({ text: t('settings_clipboard_range', MIN_SECONDS, MAX_SECONDS), error: true });
       return;
     }
     try {
       const saved = await client.send({ type: 'ui:set-settings', patch: { clipboardClearSeconds: value } });
       setSeconds(String(saved.clipboardClearSeconds));
-      setMessage({ text: 'Saved.', error: false });
+      setMessage({ text: t('settings_clipboard_saved'), error: false });
     } catch (error) {
       setMessage({ text: messageOf(error), error: true });
     }
@@ -36,7 +38,7 @@ export function ClipboardSetting() {
   if (seconds === null) return message ? <p class="error">{message.text}</p> : null;
   return (
     <div class="clipboard-setting">
-      <label for="clipboard-clear">Clear a copied code from the clipboard after (seconds, 0 = never)</label>
+      <label for="clipboard-clear">{t('settings_clipboard_label')}</label>
       <input
         id="clipboard-clear"
         type="number"
@@ -46,10 +48,7 @@ export function ClipboardSetting() {
         onInput={(event) => setSeconds(event.currentTarget.value)}
         onChange={() => save()}
       />
-      <p class="hint">
-        Where OTP Guard may read the clipboard, it clears it only while it still holds the code; otherwise it clears it
-        anyway.
-      </p>
+      <p class="hint">{t('settings_clipboard_hint')}</p>
       <p class={message?.error ? 'error' : 'notice'} role="status">
         {message?.text}
       </p>

@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TrustedSiteEntry } from '../../messaging/protocol-store';
+import type { I18n } from '../../ui/i18n';
+import { useI18n } from '../../ui/i18n-context';
 import { messageOf } from '../format';
 import { useServices } from '../services';
 
-function why(entry: TrustedSiteEntry): string {
-  if (entry.reason === 'lookalike') return entry.imitated ? `It looked like ${entry.imitated}.` : 'It looked like a known brand.';
-  if (entry.reason === 'unknown') return 'It was not a site of your accounts.';
-  return 'Trusted with an earlier version.';
+function why(entry: TrustedSiteEntry, { t }: I18n): string {
+  if (entry.reason === 'lookalike') return entry.imitated ? t('settings_trusted_why_brand', entry.imitated) : t('settings_trusted_why_lookalike');
+  if (entry.reason === 'unknown') return t('settings_trusted_why_unknown');
+  return t('settings_trusted_why_earlier');
 }
 
-function when(entry: TrustedSiteEntry): string {
-  return entry.trustedAt === undefined ? '' : `Trusted on ${new Date(entry.trustedAt).toLocaleDateString()}. `;
+function when(entry: TrustedSiteEntry, { t }: I18n): string {
+  return entry.trustedAt === undefined ? '' : `${t('settings_trusted_on', new Date(entry.trustedAt).toLocaleDateString())} `;
 }
 
 /**
@@ -19,6 +21,8 @@ function when(entry: TrustedSiteEntry): string {
  */
 export function TrustedSitesList() {
   const { client } = useServices();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [sites, setSites] = useState<TrustedSiteEntry[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
@@ -32,7 +36,7 @@ export function TrustedSitesList() {
   async function remove(entry: TrustedSiteEntry) {
     try {
       setSites((await client.send({ type: 'ui:untrust-site', site: entry.site })).sites);
-      setMessage({ text: `${entry.unicodeSite} is no longer trusted: OTP Guard warns about it again.`, error: false });
+      setMessage({ text: t('settings_trusted_removed', entry.unicodeSite), error: false });
     } catch (error) {
       setMessage({ text: messageOf(error), error: true });
     }
@@ -40,8 +44,8 @@ export function TrustedSitesList() {
 
   return (
     <section class="trusted-sites" aria-labelledby="trusted-sites-heading">
-      <h3 id="trusted-sites-heading">Sites you trusted</h3>
-      {sites?.length === 0 && <p class="hint">None. When you trust a site OTP Guard warns about, it is listed here.</p>}
+      <h3 id="trusted-sites-heading">{t('settings_trusted_heading')}</h3>
+      {sites?.length === 0 && <p class="hint">{t('settings_trusted_none')}</p>}
       {sites && sites.length > 0 && (
         <ul data-testid="trusted-sites">
           {sites.map((entry) => (
@@ -49,11 +53,11 @@ export function TrustedSitesList() {
               <strong>{entry.unicodeSite}</strong>
               <span class="hint">
                 {' '}
-                {when(entry)}
-                {why(entry)}
+                {when(entry, i18n)}
+                {why(entry, i18n)}
               </span>
-              <button type="button" onClick={() => remove(entry)} aria-label={`Stop trusting ${entry.unicodeSite}`}>
-                Stop trusting
+              <button type="button" onClick={() => remove(entry)} aria-label={t('settings_trusted_stop_label', entry.unicodeSite)}>
+                {t('settings_trusted_stop')}
               </button>
             </li>
           ))}
