@@ -87,6 +87,28 @@ describe('this page panel', () => {
     expect(client.callsOf('ui:describe-tab')).toHaveLength(0);
   });
 
+  it('names the account that would be filled on this page, and none when the background names none', async () => {
+    const verified: PageReport = {
+      verdict: 'verified',
+      scheme: 'https',
+      asciiHost: 'signin.aws.amazon.com',
+      unicodeHost: 'signin.aws.amazon.com',
+      registrableDomain: 'amazon.com',
+      unicodeRegistrableDomain: 'amazon.com',
+      brand: { name: 'Amazon', primaryDomain: 'amazon.com' },
+      reasons: [],
+      confusables: [],
+      trustedByUser: false,
+    };
+    const client = createMockClient({ 'ui:describe-tab': () => ({ ...verified, fillAccount: { id: 'aws', label: 'AWS (me@example.com)' } }) });
+    render(<ThisPage client={client} />);
+    expect((await screen.findByTestId('fill-account')).textContent).toBe('AWS (me@example.com)');
+    cleanup();
+    render(<ThisPage client={createMockClient({ 'ui:describe-tab': () => verified })} />);
+    await screen.findByTestId('registrable-domain');
+    expect(screen.queryByTestId('fill-account')).toBeNull();
+  });
+
   it('moves host marks onto the registrable domain only when the host ends with it', () => {
     const marks = [
       { index: 0, char: 'ѕ', looksLike: 's' },

@@ -87,6 +87,12 @@ export function ThisPage({ client, link }: Props) {
               <dd data-testid="brand">{report.brand.name}</dd>
             </>
           )}
+          {!link && report.fillAccount && (
+            <>
+              <dt>{t('page_fills')}</dt>
+              <dd data-testid="fill-account">{report.fillAccount.label}</dd>
+            </>
+          )}
           {report.scheme === 'http' && <p class="warn">{t('page_http')}</p>}
         </dl>
       )}
