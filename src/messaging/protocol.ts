@@ -152,6 +152,8 @@ export const uiMessageSchemas = {
     expectedRevision: Revision,
   }),
   'ui:hotp-next': v.strictObject({ type: v.literal('ui:hotp-next'), id: Id }),
+  /** The codes of the rows the popup shows that the list left without one (`codeLater`); ids it does not know are skipped. */
+  'ui:account-codes': v.strictObject({ type: v.literal('ui:account-codes'), ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(200)) }),
   /** Copy asks first: no code is copied while the tab in front (the background asks the browser) is a lookalike. */
   'ui:copy-code': v.strictObject({ type: v.literal('ui:copy-code'), id: Id }),
   'ui:export-account-qr': v.strictObject({ type: v.literal('ui:export-account-qr'), id: Id, password: Password }),
@@ -286,7 +288,17 @@ export interface AccountView {
   /** The next period's code, given in the last seconds of a period. */
   nextCode?: string;
   secondsRemaining: number;
+  /** The list left this row's code out (`code` is empty): only its first rows carry codes; ask `ui:account-codes`. */
+  codeLater?: true;
   warnings: string[];
+}
+
+/** One account's current code, without its names (the answer to `ui:account-codes`). */
+export interface AccountCode {
+  id: string;
+  code: string;
+  nextCode?: string;
+  secondsRemaining: number;
 }
 
 export interface AccountsList {
@@ -345,6 +357,7 @@ export interface UiReplies extends WarningUiReplies, StoreUiReplies {
   'ui:undo-delete': { revision: number };
   'ui:reorder': { revision: number };
   'ui:hotp-next': { code: string };
+  'ui:account-codes': { codes: AccountCode[] };
   /** `clearsAt`: when the background will clear the clipboard (ms since the epoch); absent when it will not. */
   'ui:copy-code': { code: string; warning?: string; clearsAt?: number };
   'ui:export-account-qr': { svg: string };

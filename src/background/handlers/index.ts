@@ -18,6 +18,7 @@ import { getSettings } from './get-settings';
 import { hello } from './hello';
 import { hotpNext } from './hotp-next';
 import { inspectBackup } from './inspect-backup';
+import { accountCodes } from './account-codes';
 import { listAccounts } from './list-accounts';
 import { lock } from './lock';
 import { openPopup } from './open-popup';
@@ -62,6 +63,7 @@ export function uiHandlers(services: Services): UiHandlers {
     'ui:undo-delete': undoDelete(services),
     'ui:reorder': reorder(services),
     'ui:hotp-next': hotpNext(services),
+    'ui:account-codes': accountCodes(services),
     'ui:copy-code': copyCode(services),
     'ui:export-account-qr': exportAccountQr(services),
     'ui:export-backup': exportBackup(services),

@@ -8,6 +8,7 @@ import { AccountRow, type RowActions, type RowMode } from './account-row';
 import { useI18n } from '../../ui/i18n-context';
 import { announceClearing, copiedText } from './copy-notice';
 import { pinFillsHere } from './pinned';
+import { useLaterCodes } from './later-codes';
 import { useRowWindow } from './windowed-rows';
 
 const SNACKBAR_MS = 10_000;
@@ -155,6 +156,8 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
   const visible = useMemo(() => pinFillsHere(list.accounts.filter((account) => matches(account, query.trim()))), [list, query]);
   const listRef = useRef<HTMLUListElement>(null);
   const rows = useRowWindow(listRef, visible.length);
+  // Rows past the list's first screen get their codes when they are on screen (later-codes.ts).
+  const shown = useLaterCodes(client, visible.slice(rows.start, rows.end), fetchedAt, (error) => setNotice(messageOf(error)));
   const canReorder = !list.readOnly && query.trim() === '';
   const lastIndex = list.accounts.length - 1;
 
@@ -191,7 +194,7 @@ export function CodesList({ list, fetchedAt, ticker, reload, readOnlyReason }: P
       {list.accounts.length > 0 && visible.length === 0 && <p>{t('codes_no_match', query)}</p>}
       <ul class="accounts" ref={listRef}>
         {rows.before > 0 && <li class="spacer" aria-hidden="true" style={{ height: `${rows.before}px` }} />}
-        {visible.slice(rows.start, rows.end).map((account, offset) => (
+        {shown.map((account, offset) => (
           <AccountRow
             key={account.id}
             account={account}
