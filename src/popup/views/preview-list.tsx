@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
-import type { PendingPreview, PreviewReply } from '../../messaging/protocol';
-import { accountLabel, groupCode, isConflict, messageOf, parseDomains } from '../format';
+import { useMemo, useState } from 'preact/hooks';
+import type { BindingInput, PendingPreview, PreviewReply } from '../../messaging/protocol';
+import { BackgroundError } from '../client';
+import { accountLabel, groupCode, isConflict, messageOf } from '../format';
 import { useServices } from '../services';
 import { Problem } from '../components/problem';
 import type { MessageKey } from '../../ui/i18n';
 import { useI18n } from '../../ui/i18n-context';
+import { type BindingRow, BindingsField, initialRows, rowsToInputs } from './bindings-field';
 
 const DUPLICATE_WHY: Record<NonNullable<PendingPreview['duplicateOf']>['why'], MessageKey> = {
   'same-secret': 'preview_dup_same_secret',
@@ -33,21 +35,25 @@ interface Props {
 }
 
 /**
- * Groups the checked previews by the domains to save with them. The protocol takes one domain list per commit,
- * so previews whose domains were edited differently are committed one group after another.
+ * Groups the checked previews by the bindings to save with them. The protocol takes one binding list per commit,
+ * so previews whose bindings were edited differently are committed one group after another; unedited previews
+ * keep what the background proposed (no `bindings` sent).
  */
-function commitGroups(ids: string[], edited: Record<string, string>): { ids: string[]; domains?: string[] }[] {
-  const groups = new Map<string, { ids: string[]; domains?: string[] }>();
+function commitGroups(ids: string[], edited: Record<string, BindingRow[]>): { ids: string[]; bindings?: BindingInput[] }[] {
+  const groups = new Map<string, { ids: string[]; bindings?: BindingInput[] }>();
   for (const id of ids) {
-    const text = edited[id];
-    const domains = text === undefined ? undefined : parseDomains(text);
-    const key = domains ? JSON.stringify(domains) : '';
-    const group = groups.get(key) ?? (domains ? { ids: [], domains } : { ids: [] });
+    const rows = edited[id];
+    const bindings = rows === undefined ? undefined : rowsToInputs(rows);
+    const key = bindings ? JSON.stringify(bindings) : '';
+    const group = groups.get(key) ?? (bindings ? { ids: [], bindings } : { ids: [] });
     group.ids.push(id);
     groups.set(key, group);
   }
   return [...groups.values()];
 }
+
+/** A refusal of the bindings themselves (public suffix, IP, outside the site …), in the core's words. */
+const isBindingRefusal = (error: unknown): error is BackgroundError => error instanceof BackgroundError && error.code === 'bad-domain';
 
 /** What a source found, before anything is saved: the user checks what to keep and the sites for each account. */
 export function PreviewList({ reply, revision, readOnly = false, onSaved, onConflict }: Props) {
@@ -56,8 +62,15 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
   const [checked, setChecked] = useState<Set<string>>(
     () => new Set(reply.previews.filter((preview) => !preview.duplicateOf).map((preview) => preview.pendingId)),
   );
-  const [editedDomains, setEditedDomains] = useState<Record<string, string>>({});
+  // Built once per reply, so the rows keep their keys (and focus) across renders.
+  const proposed = useMemo(
+    () => new Map(reply.previews.map((preview) => [preview.pendingId, initialRows(preview.proposedBindings, preview.proposedDomains)])),
+    [reply],
+  );
+  const [editedBindings, setEditedBindings] = useState<Record<string, BindingRow[]>>({});
   const [problem, setProblem] = useState<string | null>(null);
+  /** The refused bindings' previews and the refusal, shown next to their fields. */
+  const [refused, setRefused] = useState<{ ids: string[]; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const counts = countPreview(reply);
 
@@ -75,14 +88,17 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
     if (ids.length === 0) return;
     setBusy(true);
     setProblem(null);
+    setRefused(null);
+    let current: string[] = [];
     try {
       let expectedRevision = revision ?? (await client.send({ type: 'ui:list-accounts' })).revision;
       let added = 0;
-      for (const group of commitGroups(ids, editedDomains)) {
+      for (const group of commitGroups(ids, editedBindings)) {
+        current = group.ids;
         const result = await client.send({
           type: 'ui:commit-pending',
           pendingIds: group.ids,
-          ...(group.domains ? { domains: group.domains } : {}),
+          ...(group.bindings ? { bindings: group.bindings } : {}),
           expectedRevision,
         });
         added += result.added;
@@ -93,6 +109,8 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
       if (isConflict(error)) {
         setProblem(t('preview_conflict'));
         onConflict?.();
+      } else if (isBindingRefusal(error)) {
+        setRefused({ ids: current, text: error.message });
       } else {
         setProblem(messageOf(error));
       }
@@ -137,15 +155,12 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
                   {warning}
                 </p>
               ))}
-              <label for={`domains-${id}`}>{t('preview_sites_for', label)}</label>
-              <input
-                id={`domains-${id}`}
-                value={editedDomains[id] ?? preview.proposedDomains.join(', ')}
-                placeholder="example.com"
-                onInput={(event) => {
-                  const value = event.currentTarget.value;
-                  setEditedDomains((current) => ({ ...current, [id]: value }));
-                }}
+              <BindingsField
+                idPrefix={`preview-${id}`}
+                legend={t('preview_sites_for', label)}
+                rows={editedBindings[id] ?? proposed.get(id) ?? []}
+                onChange={(rows) => setEditedBindings((current) => ({ ...current, [id]: rows }))}
+                problem={refused?.ids.includes(id) ? refused.text : null}
               />
             </li>
           );
