@@ -186,5 +186,19 @@ describe('preview list: proposed bindings', () => {
     expect(within(previewGroup('AWS (root)')).queryByRole('alert')).toBeNull();
     expect(saved).toEqual([]);
     expect(client.callsOf('ui:commit-pending').map((call) => call.pendingIds)).toEqual([['p1', 'p3'], ['p2']]);
+
+    // The others were saved before the refusal: a retry commits only the refused entry, on the latest revision.
+    fireEvent.click(within(amazon).getByRole('button', { name: 'Remove github.io' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save 1 account' }));
+    await waitFor(() => expect(saved).toEqual([3]));
+    expect(client.callsOf('ui:commit-pending')[2]).toEqual({
+      type: 'ui:commit-pending',
+      pendingIds: ['p2'],
+      bindings: [
+        { host: 'amazon.com', within: 'amazon.com' },
+        { host: 'amazon.de', within: 'amazon.de' },
+      ],
+      expectedRevision: 8,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { BindingInput, PendingPreview, PreviewReply } from '../../messaging/protocol';
 import { BackgroundError } from '../client';
 import { accountLabel, groupCode, isConflict, messageOf } from '../format';
@@ -83,16 +83,24 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
     });
   }
 
+  /**
+   * What earlier attempts already saved: groups are committed one by one, so a refusal of one group's
+   * bindings can come after others were saved; a retry then commits only the rest, on the latest revision.
+   */
+  const progress = useRef<{ saved: Set<string>; added: number; revision?: number }>({ saved: new Set(), added: 0 });
+
+  const toSave = [...checked].filter((id) => !progress.current.saved.has(id)).length;
+
   async function save() {
-    const ids = reply.previews.map((preview) => preview.pendingId).filter((id) => checked.has(id));
+    const done = progress.current;
+    const ids = reply.previews.map((preview) => preview.pendingId).filter((id) => checked.has(id) && !done.saved.has(id));
     if (ids.length === 0) return;
     setBusy(true);
     setProblem(null);
     setRefused(null);
     let current: string[] = [];
     try {
-      let expectedRevision = revision ?? (await client.send({ type: 'ui:list-accounts' })).revision;
-      let added = 0;
+      let expectedRevision = done.revision ?? revision ?? (await client.send({ type: 'ui:list-accounts' })).revision;
       for (const group of commitGroups(ids, editedBindings)) {
         current = group.ids;
         const result = await client.send({
@@ -101,12 +109,15 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
           ...(group.bindings ? { bindings: group.bindings } : {}),
           expectedRevision,
         });
-        added += result.added;
+        for (const id of group.ids) done.saved.add(id);
+        done.added += result.added;
+        done.revision = result.revision;
         expectedRevision = result.revision;
       }
-      onSaved(added);
+      onSaved(done.added);
     } catch (error) {
       if (isConflict(error)) {
+        done.revision = undefined;
         setProblem(t('preview_conflict'));
         onConflict?.();
       } else if (isBindingRefusal(error)) {
@@ -144,7 +155,11 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
           return (
             <li key={id} class={preview.duplicateOf ? 'duplicate' : undefined} data-testid="preview-row">
               <label class="pick">
-                <input type="checkbox" checked={checked.has(id)} onChange={(event) => toggle(id, event.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={checked.has(id)}
+                  disabled={progress.current.saved.has(id)}
+                  onChange={(event) => toggle(id, event.currentTarget.checked)} />
                 <span class="issuer">{preview.issuer || preview.accountName}</span>
                 {preview.issuer && <span class="account-name">{preview.accountName}</span>}
                 <span class="code">{groupCode(preview.code)}</span>
@@ -180,8 +195,8 @@ export function PreviewList({ reply, revision, readOnly = false, onSaved, onConf
       )}
       <Problem text={problem} />
       {reply.previews.length > 0 && (
-        <button type="button" disabled={busy || readOnly || checked.size === 0} onClick={save}>
-          {busy ? t('preview_saving') : plural('preview_save', checked.size, checked.size)}
+        <button type="button" disabled={busy || readOnly || toSave === 0} onClick={save}>
+          {busy ? t('preview_saving') : plural('preview_save', toSave, toSave)}
         </button>
       )}
     </section>
