@@ -75,13 +75,15 @@ describe('add account', () => {
     await openAdd('Paste links');
     fireEvent.input(screen.getByLabelText(/Links/), { target: { value: 'otpauth://totp/x?secret=A' } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
-    fireEvent.input(await screen.findByLabelText('Sites for Amazon (ann)'), { target: { value: 'amazon.com, amazon.de' } });
+    const sites = await screen.findByRole('group', { name: 'Sites for Amazon (ann)' });
+    fireEvent.click(within(sites).getByRole('button', { name: 'Add a site or host' }));
+    fireEvent.input(within(sites).getByLabelText('Site or host 2'), { target: { value: 'amazon.de' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save 1 account' }));
     await waitFor(() => expect(client.callsOf('ui:commit-pending')).toHaveLength(1));
     expect(client.callsOf('ui:commit-pending')[0]).toEqual({
       type: 'ui:commit-pending',
       pendingIds: ['p1'],
-      domains: ['amazon.com', 'amazon.de'],
+      bindings: [{ host: 'amazon.com', within: 'amazon.com' }, 'amazon.de'],
       expectedRevision: 7,
     });
   });

@@ -173,7 +173,8 @@ describe('codes list', () => {
     await openActions('Amazon (ann@example.com)');
     fireEvent.click(screen.getByRole('button', { name: 'Edit Amazon (ann@example.com)' }));
     fireEvent.input(screen.getByLabelText('Service'), { target: { value: 'Amazon US' } });
-    fireEvent.input(screen.getByLabelText(/Sites where/), { target: { value: 'amazon.com\nhttps://www.amazon.co.uk/' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a site or host' }));
+    fireEvent.input(screen.getByLabelText('Site or host 2'), { target: { value: 'https://www.amazon.co.uk/' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect((await screen.findByTestId('notice')).textContent).toBe('Changed in another window — reloaded.');
     await screen.findByText('Amazon EU');
@@ -183,7 +184,7 @@ describe('codes list', () => {
         id: 'a1',
         issuer: 'Amazon US',
         accountName: 'ann@example.com',
-        domains: ['amazon.com', 'www.amazon.co.uk'],
+        bindings: [{ host: 'amazon.com', within: 'amazon.com' }, 'https://www.amazon.co.uk/'],
         expectedRevision: 3,
       },
     ]);

@@ -1,16 +1,16 @@
 import { useState } from 'preact/hooks';
-import type { AccountView } from '../../messaging/protocol';
-import { parseDomains } from '../format';
-import { Problem } from '../components/problem';
+import type { AccountView, BindingInput } from '../../messaging/protocol';
 import { useI18n } from '../../ui/i18n-context';
+import { BindingsField, initialRows, rowsToInputs } from './bindings-field';
 
 export interface AccountChanges {
   issuer: string;
   accountName: string;
-  domains: string[];
+  /** Where the code is asked (sent whole: the background replaces the account's bindings with these). */
+  bindings: BindingInput[];
 }
 
-/** Edits the non-secret parts of an account: its names and the sites where its codes may be used. */
+/** Edits the non-secret parts of an account: its names and where its code is asked (sites, or hosts within one). */
 export function AccountEdit({
   account,
   onSave,
@@ -23,7 +23,7 @@ export function AccountEdit({
   const { t } = useI18n();
   const [issuer, setIssuer] = useState(account.issuer);
   const [accountName, setAccountName] = useState(account.accountName);
-  const [domains, setDomains] = useState(account.domains.join('\n'));
+  const [rows, setRows] = useState(() => initialRows(account.bindings, account.domains));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const prefix = `edit-${account.id}`;
@@ -31,7 +31,7 @@ export function AccountEdit({
   async function submit(event: Event) {
     event.preventDefault();
     setBusy(true);
-    const failure = await onSave({ issuer: issuer.trim(), accountName: accountName.trim(), domains: parseDomains(domains) });
+    const failure = await onSave({ issuer: issuer.trim(), accountName: accountName.trim(), bindings: rowsToInputs(rows) });
     setBusy(false);
     setProblem(failure);
   }
@@ -42,15 +42,7 @@ export function AccountEdit({
       <input id={`${prefix}-issuer`} value={issuer} onInput={(event) => setIssuer(event.currentTarget.value)} />
       <label for={`${prefix}-account`}>{t('edit_account')}</label>
       <input id={`${prefix}-account`} value={accountName} onInput={(event) => setAccountName(event.currentTarget.value)} />
-      <label for={`${prefix}-domains`}>{t('edit_domains')}</label>
-      <textarea
-        id={`${prefix}-domains`}
-        rows={3}
-        value={domains}
-        placeholder="amazon.com"
-        onInput={(event) => setDomains(event.currentTarget.value)}
-      />
-      <Problem text={problem} />
+      <BindingsField idPrefix={prefix} legend={t('edit_bindings')} rows={rows} onChange={setRows} problem={problem} />
       <div class="actions">
         <button type="submit" disabled={busy}>
           {t('action_save')}
