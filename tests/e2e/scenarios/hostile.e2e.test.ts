@@ -214,9 +214,14 @@ describe(`every way text enters a lookalike page (${BROWSER})`, () => {
     await done(page);
     });
 
-  // ESR 140: the guard did not ask in the popup in one full run (not diagnosed yet: the content script may not run in
-  // a popup's initial about:blank there, or the document is replaced as for frames); reported, not hidden as a pass.
-  it.skipIf(ESR_140)(`an about:blank popup window the page opened and wrote${ESR_140 ? ' (skipped on ESR 140: the guard does not ask in the popup; open finding)' : ''}`, async () => {
+  // ESR 140 (measured): a window.open('') popup keeps its initial about:blank document (readyState
+  // "uninitialized"), into which ESR 140 injects no content script at all: no guard there, the page's listeners
+  // get every digit (ESR 153 and Chromium run the content script in it). Reported as an expected failure.
+  const popupBug = ESR_140
+    ? (name: string, fn: () => Promise<void>) =>
+        it.fails(`${name} [expected to fail on ESR 140: no content script runs in a popup's initial about:blank ("uninitialized") document, the page gets every digit]`, { retry: 0 }, fn)
+    : (name: string, fn: () => Promise<void>) => it(name, fn);
+  popupBug('an about:blank popup window the page opened and wrote', async () => {
     const page = await openBuilt(`https://${LOOKALIKE}/hostile/channels`);
     const opened = driver().nextPage((url) => url === 'about:blank');
     await click(page, { css: '#pop' });
