@@ -7,6 +7,7 @@
 import type { BackgroundToContent, PageState } from '../messaging/protocol';
 import { BASE_KEY, type ContentBase, EARLY_EVENT_TYPES, type EarlyListener, isolatedScope } from './handoff';
 import { ask, onBackgroundMessage } from './runtime';
+import { adoptUninitializedFrames } from './guard/adopt-frames';
 import { claimBoundPaste } from './paste/bound-paste';
 import { reportError, safely } from './safety';
 import { showLookalikeBanner } from './ui/banner';
@@ -104,6 +105,17 @@ export function startBase(view: Window = window): void {
 
   let current: Promise<PageState | null> = Promise.resolve(null);
   const stateListeners = new Set<(state: PageState) => void>();
+  adoptUninitializedFrames(
+    view.document,
+    safely('adopting a frame', (frameDoc: Document) => {
+      // The frame's guard follows this document's verdict, as a frame whose creator is in reach does.
+      const frameGuard = guardTypedCodes(frameDoc, { promptDocument: promptDocumentOf(view), claimPaste: claimBoundPaste });
+      const follow = (state: PageState | null) =>
+        frameGuard.setMode(state ? (state.warning ? 'guard' : 'off') : guard.mode(), state?.warning?.headline ?? '');
+      void current.then(safely('adopted frame state', follow));
+      stateListeners.add(follow);
+    }),
+  );
   const messageListeners = new Set<(message: BackgroundToContent) => void>();
   const waitingMessages: BackgroundToContent[] = [];
 

@@ -195,15 +195,11 @@ describe(`every way text enters a lookalike page (${BROWSER})`, () => {
     await done(page);
   });
 
-  const blankFrameBug = ESR_140
-    ? (name: string, fn: () => Promise<void>) =>
-        it.fails(`${name} [expected to fail on ESR 140: once ESR 140 has replaced the frame's first about:blank document and the page wrote its field again, the page's listeners in the frame get the digits' keydown]`, { retry: 0 }, fn)
-    : (name: string, fn: () => Promise<void>) => it(name, fn);
   for (const [name, selector] of [
     ['an about:blank frame the page wrote', '#blank'],
     ['a srcdoc frame', '#srcdoc'],
   ] as const)
-    (selector === '#blank' ? blankFrameBug : (title: string, fn: () => Promise<void>) => it(title, fn))(name, async () => {
+    it(name, async () => {
     const page = await openBuilt(`https://${LOOKALIKE}/hostile/channels`);
     if (selector === '#srcdoc') await srcdocReady(page);
     else await rewriteBlankFrameIfReplaced(page);
