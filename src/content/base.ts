@@ -7,6 +7,7 @@
 import type { BackgroundToContent, PageState } from '../messaging/protocol';
 import { BASE_KEY, type ContentBase, EARLY_EVENT_TYPES, type EarlyListener, isolatedScope } from './handoff';
 import { ask, onBackgroundMessage } from './runtime';
+import { adoptUninitializedFrames } from './guard/adopt-frames';
 import { claimBoundPaste } from './paste/bound-paste';
 import { reportError, safely } from './safety';
 import { showLookalikeBanner } from './ui/banner';
@@ -104,6 +105,17 @@ export function startBase(view: Window = window): void {
 
   let current: Promise<PageState | null> = Promise.resolve(null);
   const stateListeners = new Set<(state: PageState) => void>();
+  adoptUninitializedFrames(
+    view.document,
+    safely('adopting a frame', (frameDoc: Document) => {
+      // The frame's guard follows this document's verdict, as a frame whose creator is in reach does.
+      const frameGuard = guardTypedCodes(frameDoc, { promptDocument: promptDocumentOf(view), claimPaste: claimBoundPaste });
+      const follow = (state: PageState | null) =>
+        frameGuard.setMode(state ? (state.warning ? 'guard' : 'off') : guard.mode(), state?.warning?.headline ?? '');
+      void current.then(safely('adopted frame state', follow));
+      stateListeners.add(follow);
+    }),
+  );
   const messageListeners = new Set<(message: BackgroundToContent) => void>();
   const waitingMessages: BackgroundToContent[] = [];
 
@@ -138,6 +150,12 @@ export function startBase(view: Window = window): void {
     },
   );
 
+  /**
+   * `refused`: what a refusal or no answer at all means. On a web page the page is then not called a
+   * lookalike, so what was held before the answer goes in; a written document whose creator is out of
+   * reach stays held (fail closed).
+   */
+  let refused = () => guard.setMode('off');
   const hello = (attempt = 0) => {
     // An answer that never comes counts as none (then retried): digits are not held forever on a fine page.
     const asked = Promise.race([
@@ -153,10 +171,8 @@ export function startBase(view: Window = window): void {
           view.setTimeout(safely('hello (retry)', () => hello(attempt + 1)), wait);
           return;
         }
-        // Refused (not a web frame the background judges) or no answer at all: the page is not called a
-        // lookalike, so what was held before the answer goes in.
         reportError('hello', new Error(reply ? reply.error.message : 'the background did not answer'));
-        guard.setMode('off');
+        refused();
       }),
     );
   };
@@ -194,7 +210,12 @@ export function startBase(view: Window = window): void {
   // verdict of the same-origin document that made it. None reachable (opaque origin): held, fail closed.
   const creator = creatorBase(view);
   if (creator === 'unreachable') {
-    guard.setMode('guard', words().t('frame_unknown_headline'));
+    // Firefox keeps each frame's content script in its own sandbox, so the creator's base is out of reach
+    // even for a same-origin about:blank: the background judges the document by the browser's sender
+    // data (the creator's origin, the tab's page). Until it answers, digits are held; refused (an opaque
+    // origin) or no answer: held and asked about, fail closed.
+    refused = () => guard.setMode('guard', words().t('frame_unknown_headline'));
+    hello();
     return;
   }
   current = creator.state();

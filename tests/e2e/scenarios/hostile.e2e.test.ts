@@ -195,15 +195,11 @@ describe(`every way text enters a lookalike page (${BROWSER})`, () => {
     await done(page);
   });
 
-  const blankFrameBug = ESR_140
-    ? (name: string, fn: () => Promise<void>) =>
-        it.fails(`${name} [expected to fail on ESR 140: once ESR 140 has replaced the frame's first about:blank document and the page wrote its field again, the page's listeners in the frame get the digits' keydown]`, { retry: 0 }, fn)
-    : (name: string, fn: () => Promise<void>) => it(name, fn);
   for (const [name, selector] of [
     ['an about:blank frame the page wrote', '#blank'],
     ['a srcdoc frame', '#srcdoc'],
   ] as const)
-    (selector === '#blank' ? blankFrameBug : (title: string, fn: () => Promise<void>) => it(title, fn))(name, async () => {
+    it(name, async () => {
     const page = await openBuilt(`https://${LOOKALIKE}/hostile/channels`);
     if (selector === '#srcdoc') await srcdocReady(page);
     else await rewriteBlankFrameIfReplaced(page);
@@ -214,9 +210,14 @@ describe(`every way text enters a lookalike page (${BROWSER})`, () => {
     await done(page);
     });
 
-  // ESR 140: the guard did not ask in the popup in one full run (not diagnosed yet: the content script may not run in
-  // a popup's initial about:blank there, or the document is replaced as for frames); reported, not hidden as a pass.
-  it.skipIf(ESR_140)(`an about:blank popup window the page opened and wrote${ESR_140 ? ' (skipped on ESR 140: the guard does not ask in the popup; open finding)' : ''}`, async () => {
+  // ESR 140 (measured): a window.open('') popup keeps its initial about:blank document (readyState
+  // "uninitialized"), into which ESR 140 injects no content script at all: no guard there, the page's listeners
+  // get every digit (ESR 153 and Chromium run the content script in it). Reported as an expected failure.
+  const popupBug = ESR_140
+    ? (name: string, fn: () => Promise<void>) =>
+        it.fails(`${name} [expected to fail on ESR 140: no content script runs in a popup's initial about:blank ("uninitialized") document, the page gets every digit]`, { retry: 0 }, fn)
+    : (name: string, fn: () => Promise<void>) => it(name, fn);
+  popupBug('an about:blank popup window the page opened and wrote', async () => {
     const page = await openBuilt(`https://${LOOKALIKE}/hostile/channels`);
     const opened = driver().nextPage((url) => url === 'about:blank');
     await click(page, { css: '#pop' });
@@ -324,14 +325,11 @@ describe(`every way text enters a lookalike page (${BROWSER})`, () => {
 });
 
 describe(`the same channels on a site that is not a lookalike (${BROWSER})`, () => {
-  const frameBug = firefoxBug(
-    'the frame’s guard holds the digits and asks; the background answers cs:confirm-held-code not-a-lookalike and the digits are lost',
-  );
   for (const [name, selector] of [
     ['an about:blank frame', '#blank'],
     ['a srcdoc frame', '#srcdoc'],
   ] as const)
-    frameBug(`${name}: typed digits go in as typed`, async () => {
+    it(`${name}: typed digits go in as typed`, async () => {
     const page = await openBuiltLegit('https://shop.example.com/hostile/channels');
     if (selector === '#srcdoc') await srcdocReady(page);
     else await rewriteBlankFrameIfReplaced(page);
