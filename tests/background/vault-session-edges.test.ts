@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { SESSION_KEY } from '../../src/background/session/vault-session';
+import { MemoryStore } from '../../src/core/vault/memory-store';
 import { buildBackground, PASSWORD, restartWorker, unlockedWith } from './fakes';
 
 describe('VaultSession.reload', () => {
@@ -84,5 +85,36 @@ describe('VaultSession.resume: what is in the key slot', () => {
     expect(emptied.session.calls.slice(before).map((call) => call.op)).toEqual(['get']);
     expect(await emptied.vault.resume()).toBe(false);
     expect(emptied.session.calls.slice(before).map((call) => call.op)).toEqual(['get']);
+  });
+});
+
+describe('VaultSession: a write that fails (not a conflict)', () => {
+  it('put and remove report the failure, and the list stays as stored', async () => {
+    let failing = false;
+    const bg = buildBackground({ store: new MemoryStore({ failOn: (op) => failing && op === 'set' }) });
+    const [amazon] = await unlockedWith(bg);
+    if (!amazon) throw new Error('setup');
+    failing = true;
+    const renamed = { ...amazon, issuer: 'Renamed' };
+    const put = await bg.vault.putAccounts([renamed], bg.vault.revision);
+    expect(put.ok).toBe(false);
+    if (!put.ok) expect(put.error.code).not.toBe('conflict');
+    const removed = await bg.vault.removeAccounts([amazon.id], bg.vault.revision);
+    expect(removed.ok).toBe(false);
+    failing = false;
+    await bg.vault.reload();
+    expect(bg.vault.accounts().map((account) => account.issuer)).toEqual(['Amazon']);
+  });
+
+  it('backup export and restore refuse while locked', async () => {
+    const bg = buildBackground();
+    await unlockedWith(bg);
+    const file = await bg.vault.exportBackup();
+    if (!file.ok) throw new Error('setup');
+    const inspected = await bg.vault.inspectBackup(file.value.text, PASSWORD);
+    if (!inspected.ok) throw new Error('setup');
+    await bg.vault.lock();
+    expect(await bg.vault.exportBackup()).toMatchObject({ ok: false, error: { code: 'no-vault' } });
+    expect(await bg.vault.restore(inspected.value.backup, 'merge', 1)).toMatchObject({ ok: false, error: { code: 'no-vault' } });
   });
 });
