@@ -204,6 +204,17 @@ export async function runVerdictSpeedBench(): Promise<void> {
   detectionFigures();
 }
 
+/**
+ * A verdict as the comparison sees it: reasons by code (issue 15 turned sentences into codes with data and added
+ * 'ascii-swap', which adds no points) and without `confusables` (display marks), as in verdict-differential.test.ts.
+ */
+const comparableVerdict = (verdict: unknown): string =>
+  JSON.stringify(verdict, (key, value: unknown) => {
+    if (key === 'confusables') return undefined;
+    if (key !== 'reasons' || !Array.isArray(value)) return value;
+    return value.map((reason: { code: string }) => reason.code).filter((code) => code !== 'ascii-swap');
+  });
+
 /** Recall per technique (dev corpus), false alarms on legit-top, false "verified": before and now, and verdicts that differ. */
 function detectionFigures(): void {
   const corpus = loadCorpus() ?? [];
@@ -233,7 +244,7 @@ function detectionFigures(): void {
   const [before, now] = guards.map(([, g]) => g);
   let differ = 0;
   const all = [...corpus.map((r) => r.host), ...legit, ...phish.map((r) => r.host), ...adversarialInputs()];
-  for (const host of all) if (before && now && JSON.stringify(before.verdict(host)) !== JSON.stringify(now.verdict(host))) differ++;
+  for (const host of all) if (before && now && comparableVerdict(before.verdict(host)) !== comparableVerdict(now.verdict(host))) differ++;
   put(`verdicts that differ, before vs now (${all.length} inputs, whole verdict compared)`, 'now', String(differ));
   console.log('\nDetection figures, before (bench/baseline, frozen) and now — must be identical');
   console.table([...table.values()]);

@@ -16,6 +16,7 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 const FIREFOX_ESR = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const FIREFOX_ESR_140 = process.env.FIREFOX_ESR_140_PATH ?? join(root, '.cache/firefox-esr-140/usr/lib/firefox-esr/firefox-esr');
 const firefoxSuite = ['run', '--config', 'vitest.firefox.config.ts'];
+const ESR_140_FILES = ['scenarios/hostile', 'scenarios/typed-code', 'scenarios/smoke', 'scenarios/vault', 'scenarios/interstitial', 'firefox/console-watch'];
 
 /** A non-vitest step counts as one test: it passed or failed. */
 const steps = [
@@ -28,7 +29,10 @@ const steps = [
   { name: 'source zip rebuilds dist/firefox', cmd: node, args: ['scripts/check-source-zip.mjs'] },
   { name: 'real-browser tests (Chromium)', cmd: bin('vitest'), args: ['run', '--config', 'vitest.e2e.config.ts'], vitest: true },
   { name: 'real-browser tests (Firefox ESR)', cmd: bin('vitest'), args: firefoxSuite, vitest: true, firefox: FIREFOX_ESR },
-  { name: 'real-browser tests (Firefox ESR 140)', cmd: bin('vitest'), args: firefoxSuite, vitest: true, firefox: FIREFOX_ESR_140 },
+  // ESR 140 runs the scenarios where it behaves differently from the current ESR (keys, about:blank documents,
+  // the event page, the warning page and the held-code window); fill, accounts, release-chain and carried-over
+  // exercise the same engine code as the current ESR, which runs them all. Keeps CI well under its budget.
+  { name: 'real-browser tests (Firefox ESR 140)', cmd: bin('vitest'), args: [...firefoxSuite, ...ESR_140_FILES], vitest: true, firefox: FIREFOX_ESR_140 },
 ];
 
 let failedStep = null;

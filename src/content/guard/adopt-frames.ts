@@ -10,7 +10,19 @@
 
 const FRAMES = 'iframe,frame';
 
+/**
+ * Only frames the page writes itself (no src, or about:blank, and no srcdoc). A frame on its way to a URL keeps
+ * its initial document's window when the URL is same-origin (Chromium reuses it), and a guard adopted there
+ * would sit in front of the real document's own content script and the engine's fill.
+ */
+const writtenByThePage = (element: Element): boolean => {
+  if (element.hasAttribute('srcdoc')) return false;
+  const src = (element.getAttribute('src') ?? '').trim().toLowerCase();
+  return src === '' || src === 'about:blank';
+};
+
 const uninitializedDocumentOf = (element: Element): Document | null => {
+  if (!writtenByThePage(element)) return null;
   try {
     const doc = (element as HTMLIFrameElement).contentDocument;
     return doc && doc.readyState === ('uninitialized' as DocumentReadyState) ? doc : null;

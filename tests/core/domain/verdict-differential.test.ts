@@ -47,7 +47,8 @@ describe('verdicts are identical to the pre-issue-13 guard', () => {
       const before = createBaselineGuard(rules);
       const now = createGuard(rules);
       const inputs = [
-        ...(loadCorpus() ?? []).map((r) => r.host),
+        // Every 4th row of the dev corpus keeps `npm test` fast; `npm run bench` compares all of it.
+        ...(loadCorpus() ?? []).filter((_, index) => index % 4 === 0).map((r) => r.host),
         ...(readEvalLines('legit-top.txt') ?? []),
         ...(phishRows() ?? []).map((r) => r.host),
         ...adversarialInputs(),
