@@ -40,4 +40,19 @@ describe('frames no content script of ours runs in (ESR 140: the initial about:b
     await flush();
     expect(adopted).toEqual([]);
   });
+
+  it('only frames the page writes itself: a frame on its way to a URL or with srcdoc is left to its own document', async () => {
+    document.body.replaceChildren();
+    const adopted: Document[] = [];
+    adoptUninitializedFrames(document, (frameDoc) => adopted.push(frameDoc));
+    const toUrl = frameWith('uninitialized');
+    toUrl.frame.setAttribute('src', 'https://www.amazon.com/embed');
+    const withSrcdoc = frameWith('uninitialized');
+    withSrcdoc.frame.setAttribute('srcdoc', '<input>');
+    const blank = frameWith('uninitialized');
+    blank.frame.setAttribute('src', ' About:Blank ');
+    document.body.append(toUrl.frame, withSrcdoc.frame, blank.frame);
+    await flush();
+    expect(adopted).toEqual([blank.frameDoc]);
+  });
 });
