@@ -208,7 +208,7 @@ export async function runVerdictSpeedBench(): Promise<void> {
  * A verdict as the comparison sees it: reasons by code (issue 15 turned sentences into codes with data and added
  * 'ascii-swap', which adds no points) and without `confusables` (display marks), as in verdict-differential.test.ts.
  */
-const comparableVerdict = (verdict: unknown): string =>
+export const comparableVerdict = (verdict: unknown): string =>
   JSON.stringify(verdict, (key, value: unknown) => {
     if (key === 'confusables') return undefined;
     if (key !== 'reasons' || !Array.isArray(value)) return value;

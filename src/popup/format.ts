@@ -18,15 +18,6 @@ export function isConflict(error: unknown): boolean {
   return error instanceof BackgroundError && error.code === 'conflict';
 }
 
-/** "amazon.com, amazon.de" or one per line → a clean, de-duplicated list of domains. */
-export function parseDomains(text: string): string[] {
-  const domains = text
-    .split(/[\s,;]+/)
-    .map((domain) => domain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/\.$/, ''))
-    .filter((domain) => domain.length > 0);
-  return [...new Set(domains)];
-}
-
 /** `unnamed`: the translated word for an account with neither issuer nor name. */
 export function accountLabel(account: { issuer: string; accountName: string }, unnamed: string): string {
   if (account.issuer && account.accountName) return `${account.issuer} (${account.accountName})`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCode, parseDomains } from '../../src/popup/format';
+import { groupCode } from '../../src/popup/format';
 import { msUntilRefresh } from '../../src/popup/views/refresh';
 import { account, accountsList } from './fakes';
 
@@ -11,12 +11,6 @@ describe('groupCode', () => {
     ['R7K2M', 'R7K2M'],
   ])('%s → %s', (code, grouped) => {
     expect(groupCode(code)).toBe(grouped);
-  });
-});
-
-describe('parseDomains', () => {
-  it('accepts commas, spaces and lines, strips schemes and paths, and removes repeats', () => {
-    expect(parseDomains('Amazon.com, https://www.amazon.de/ap/signin\namazon.com.\n\n')).toEqual(['amazon.com', 'www.amazon.de']);
   });
 });
 

@@ -89,7 +89,7 @@ export function ThisPage({ client, link }: Props) {
           )}
           {!link && report.fillAccount && (
             <>
-              <dt>{t('page_fills')}</dt>
+              <dt>{t('codes_fills_here')}</dt>
               <dd data-testid="fill-account">{report.fillAccount.label}</dd>
             </>
           )}

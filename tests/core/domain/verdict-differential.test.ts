@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createGuard as createBaselineGuard } from '../../../bench/baseline/guard';
 import { parseTarget as baselineParse } from '../../../bench/baseline/host';
 import { loadCorpus } from '../../../bench/domain-eval';
+import { comparableVerdict } from '../../../bench/verdict-speed';
 import { phishRows, readEvalLines } from '../../../bench/eval-data';
 import { adversarialInputs, protectedAccounts } from '../../../bench/verdict-inputs';
 import { builtInCatalogue } from '../../../src/core/domain/catalogue/catalogue';
@@ -31,16 +32,6 @@ const handPicked = [
   'https://[::1]/', 'file:///etc/passwd', ' ', '', 'https://user:pw@paypal.com:8443/x?y#z', 'paypal.com:443', 'foo..com', `${'a'.repeat(64)}.com`,
 ];
 
-// Reasons changed form on purpose since the baseline froze (issue 15: codes with data instead of
-// English sentences, plus an 'ascii-swap' reason that adds no points), so they compare by code;
-// `confusables` now also marks ASCII swaps (0 for o), display data that no decision reads.
-const comparable = (verdict: unknown): string =>
-  JSON.stringify(verdict, (key, value: unknown) => {
-    if (key === 'confusables') return undefined;
-    if (key !== 'reasons' || !Array.isArray(value)) return value;
-    return value.map((reason: { code: string }) => reason.code).filter((code) => code !== 'ascii-swap');
-  });
-
 describe('verdicts are identical to the pre-issue-13 guard', () => {
   for (const [name, rules] of SETUPS) {
     it(`${name}: dev corpus, legit-top, phish-dev, hostile and hand-picked inputs`, () => {
@@ -56,7 +47,7 @@ describe('verdicts are identical to the pre-issue-13 guard', () => {
         ...accounts.flatMap((a) => a.domains.flatMap((d) => [d, `www.${d}`, `${d.replace(/[aeo]/, '0')}`, `login-${d}`, `${d.slice(0, -4)}-secure.top`])),
       ];
       expect(inputs.length).toBeGreaterThan(1000);
-      const differ = inputs.filter((input) => comparable(before.verdict(input)) !== comparable(now.verdict(input)));
+      const differ = inputs.filter((input) => comparableVerdict(before.verdict(input)) !== comparableVerdict(now.verdict(input)));
       expect(differ.slice(0, 10)).toEqual([]);
       expect(now.protectedNameCount).toBe(before.protectedNameCount);
     }, 300_000);
@@ -68,7 +59,7 @@ describe('verdicts are identical to the pre-issue-13 guard', () => {
     const now = createGuard(rules as GuardRules);
     fc.assert(
       fc.property(anyAddress, (input) => {
-        expect(comparable(now.verdict(input))).toBe(comparable(before.verdict(input)));
+        expect(comparableVerdict(now.verdict(input))).toBe(comparableVerdict(before.verdict(input)));
       }),
       { seed: 20261301, numRuns: 5000 },
     );
